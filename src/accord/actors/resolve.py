@@ -1,0 +1,354 @@
+"""Find actor mentions in a parsed sentence and resolve them on the document date.
+
+A mention that cannot be resolved keeps its text and a null actor id: never a guess presented as
+certain. Coreference is the light kind coding needs: surnames after first mention, he/she, "his
+administration", "the alliance", "the bloc", "the Kremlin" (a metonym in the knowledge base).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from accord.actors.kb import ELECT_OFFICES, OFFICE_PRIORITY, Entry, KnowledgeBase, norm
+from accord.actors.titles import TITLES, title_at
+from accord.types import Actor, ActorRef
+
+_PRONOUNS = {"he", "him", "she", "her"}
+_POSS_PRONOUNS = {"his", "her"}
+_GOV_NOUNS = {"administration", "government", "team", "cabinet", "regime", "camp"}
+_ANAPHORS = {
+    "alliance": "nato", "bloc": "eu", "union": "eu", "world body": "un",
+    "organization": None, "organisation": None, "agency": None,
+}
+_HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "demonym": 3}
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # doc token index
+    end: int  # exclusive
+    head: int
+    ref: ActorRef
+    how: str
+
+
+@dataclass
+class DocContext:
+    """What the document has said so far, for surnames and pronouns."""
+
+    day: dt.date
+    persons: list[str] = field(default_factory=list)  # actor ids, most recent last
+    orgs: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+
+    def saw(self, actor: Actor) -> None:
+        seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
+        if actor.id in seq:
+            seq.remove(actor.id)
+        seq.append(actor.id)
+
+
+class Resolver:
+    """Callable: (sentence Span, DocContext) -> list[Mention]."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.first_tokens = {k.split()[0] for k in kb.names} | {k.split()[0] for k in TITLES}
+
+    # ------------------------------------------------------------------ resolution to refs
+    def ref_for(self, actor: Actor, text: str, day: dt.date, how: str = "name",
+                start: int = -1, end: int = -1) -> ActorRef:
+        if actor.kind == "state":
+            if how in ("metonym", "capital"):
+                return ActorRef(text, actor.id, actor.id + "GOV", "GOV", actor.name + " government", None, start, end)
+            return ActorRef(text, actor.id, actor.id, None, actor.name, None, start, end)
+        if actor.kind != "person":
+            return ActorRef(text, actor.id, actor.code or actor.country, actor.sector or None,
+                            actor.name, None, start, end)
+        code, sector, role = self.person_code(actor, day)
+        return ActorRef(text, actor.id, code, sector, actor.name, role, start, end)
+
+    def person_code(self, actor: Actor, day: dt.date) -> tuple[str, str | None, str | None]:
+        active = sorted(actor.roles_on(day), key=lambda r: _office_rank(r.office))
+        for role in active:
+            org = role.organisation
+            if role.office in ELECT_OFFICES:
+                return org, None, role.title
+            org_actor = self.kb.actors.get(org)
+            if org_actor is not None and org_actor.kind != "state":
+                return org_actor.code, role.sector or org_actor.sector or None, role.title
+            return org + (role.sector or ""), role.sector or None, role.title
+        past = [r for r in actor.roles if r.end and r.end < day and r.office not in ELECT_OFFICES]
+        role_text = f"former {max(past, key=lambda r: r.end or day).title}" if past else None
+        return actor.country, None, role_text
+
+    # ------------------------------------------------------------------ finding mentions
+    def __call__(self, sent: Span, ctx: DocContext) -> list[Mention]:
+        doc = sent.doc
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+        i = sent.start
+        while i < sent.end:
+            m = self._match_name(sent, i, ctx)
+            if m is not None:
+                mentions.append(m)
+                taken.update(range(m.start, m.end))
+                i = m.end
+            else:
+                i += 1
+        mentions = self._attach_titles(sent, mentions, taken, ctx)
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            m = self._surname(tok, ctx) or self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
+            if m is not None:
+                mentions.append(m)
+                taken.update(range(m.start, m.end))
+        for ent in sent.ents:
+            if ent.label_ in _ENTITY_LABELS and not any(t.i in taken for t in ent):
+                start, end = _trim_the(ent)
+                if start < end:
+                    text = doc[start:end].text
+                    mentions.append(Mention(start, end, ent.root.i,
+                                            ActorRef(text, None, None, None, None, None,
+                                                     doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+                                            "unresolved"))
+        mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
+                ctx.saw(self.kb.actors[m.ref.actor_id])
+        return mentions
+
+    def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: str, ctx: DocContext) -> Mention:
+        doc = sent.doc
+        text = doc[start:end].text
+        ref = self.ref_for(actor, text, ctx.day, how, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return Mention(start, end, doc[start:end].root.i, ref, how)
+
+    def _match_name(self, sent: Span, i: int, ctx: DocContext) -> Mention | None:
+        doc = sent.doc
+        tok = doc[i]
+        if tok.lower_ == "the" or tok.is_punct or tok.is_space:
+            return None
+        if tok.lower_ not in self.first_tokens:
+            return None
+        for j in range(min(sent.end, i + self.kb.max_len), i, -1):
+            text = doc.text[tok.idx: doc[j - 1].idx + len(doc[j - 1])]
+            entries = self.kb.names.get(norm(text))
+            if not entries:
+                continue
+            entry = self._choose(entries, text, ctx, doc[i:j])
+            if entry is None:
+                continue
+            actor = self.kb.actors[entry.actor_id]
+            start = i - 1 if i > sent.start and doc[i - 1].lower_ == "the" else i
+            if entry.how == "demonym":
+                return self._demonym(sent, i, j, actor, ctx)
+            return self._span_ref(sent, start, j, actor, entry.how, ctx)
+        return None
+
+    def _choose(self, entries: list[Entry], text: str, ctx: DocContext, span: Span) -> Entry | None:
+        bare = text[4:] if text.lower().startswith("the ") else text
+        ok = [e for e in entries if not e.case_sensitive or bare.isupper()]
+        in_person = any(t.ent_type_ == "PERSON" for t in span)
+        people = [e for e in ok if self.kb.actors[e.actor_id].kind == "person"]
+        if in_person and people:
+            ok = people
+        elif in_person and span.root.pos_ == "PROPN" and all(t.ent_type_ == "PERSON" for t in span) and len(span) == 1:
+            return None  # "Jordan" inside a person's name is not the country
+        if not ok:
+            return None
+        if len(ok) > 1:
+            ok.sort(key=lambda e: (_HOW_RANK.get(e.how, 0), not self._active(e.actor_id, ctx.day),
+                                   e.actor_id not in ctx.persons))
+        return ok[0]
+
+    def _active(self, actor_id: str, day: dt.date) -> bool:
+        actor = self.kb.actors[actor_id]
+        return actor.kind != "person" or bool(actor.roles_on(day))
+
+    def _demonym(self, sent: Span, i: int, j: int, state: Actor, ctx: DocContext) -> Mention | None:
+        """A demonym is an actor when it heads a noun phrase ("the Palestinians", "Israelis")."""
+        doc = sent.doc
+        tok = doc[j - 1]
+        if tok.pos_ == "ADJ" or tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
+            return None  # a qualifier; titles and agents read it
+        return self._span_ref(sent, i, j, state, "demonym", ctx)
+
+    # ------------------------------------------------------------------ titles and agents
+    def _attach_titles(self, sent: Span, mentions: list[Mention], taken: set[int],
+                       ctx: DocContext) -> list[Mention]:
+        """Titles: merge into a following person name, or resolve alone to the holder on the date."""
+        doc = sent.doc
+        out = list(mentions)
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            hit = title_at(doc, tok.i, sent.end)
+            if hit is None:
+                continue
+            end, office, title = hit
+            if any(k in taken for k in range(tok.i, end)):
+                continue
+            org = self._qualifier(doc, tok.i, end - 1, sent, out)
+            person = self._person_after(out, end)
+            if person is not None:
+                continue  # "Russian President Vladimir Putin": the name decides
+            m = self._title_mention(sent, tok.i, end, office, title, org, ctx)
+            if m is not None:
+                out.append(m)
+                taken.update(range(m.start, m.end))
+        return out
+
+    def _person_after(self, mentions: list[Mention], end: int) -> Mention | None:
+        for m in mentions:
+            if m.start in (end, end + 1) and m.ref.actor_id and self.kb.actors.get(m.ref.actor_id, None) is not None \
+                    and self.kb.actors[m.ref.actor_id].kind == "person":
+                return m
+        return None
+
+    def _qualifier(self, doc, first: int, last: int, sent: Span, mentions: list[Mention]) -> str | None:  # type: ignore[no-untyped-def]
+        """The country or organisation a title or agent belongs to: demonym, name, possessive, 'of X'."""
+        for k in range(first - 1, max(sent.start, first - 4) - 1, -1):
+            t = doc[k]
+            code = self._qual_token(t, mentions)
+            if code:
+                return code
+            if t.pos_ not in ("ADJ", "PROPN", "NOUN", "PART", "PUNCT") or t.text in (",", ";"):
+                break
+        head = doc[last]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for obj in child.children:
+                    code = self._qual_token(obj, mentions)
+                    if code:
+                        return code
+        return None
+
+    def _qual_token(self, t: Token, mentions: list[Mention]) -> str | None:
+        iso = self.kb.demonyms.get(t.lower_)
+        if iso:
+            return iso
+        for m in mentions:
+            if m.start <= t.i < m.end and m.ref.actor_id:
+                actor = self.kb.actors.get(m.ref.actor_id)
+                if actor is not None and actor.kind != "person":
+                    return actor.id
+        return None
+
+    def _title_mention(self, sent: Span, start: int, end: int, office: str, title: str,
+                       org: str | None, ctx: DocContext) -> Mention | None:
+        doc = sent.doc
+        former = any(doc[k].lower_ in ("former", "ex", "ousted", "late") for k in range(max(sent.start, start - 3), start))
+        first = start
+        while first > sent.start and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det") \
+                and doc[first - 1].head.i >= start and doc[first - 1].lower_ not in ("former",):
+            first -= 1
+        text = doc[first:end].text
+        s_char, e_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1])
+        if org is None:
+            return None
+        if former:
+            return Mention(first, end, end - 1, ActorRef(text, None, org if len(org) == 3 and org.isupper() else None,
+                                                         None, None, f"former {title}", s_char, e_char), "title")
+        holder = self.kb.holder(org, "title:" + title, ctx.day) or self.kb.holder(org, office, ctx.day)
+        if holder:
+            actor = self.kb.actors[holder]
+            return Mention(first, end, end - 1, self.ref_for(actor, text, ctx.day, "name", s_char, e_char), "title")
+        org_actor = self.kb.actors.get(org)
+        if org_actor is None:
+            return None
+        sector = "GOV" if org_actor.kind == "state" else org_actor.sector
+        code = org + "GOV" if org_actor.kind == "state" else org_actor.code
+        return Mention(first, end, end - 1, ActorRef(text, None, code, sector, None, title, s_char, e_char), "title")
+
+    def _agent(self, tok: Token, ctx: DocContext, mentions: list[Mention]) -> Mention | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        sector = self.kb.agents.get(tok.lower_)
+        if sector is None:
+            return None
+        doc = tok.doc
+        sent = tok.sent
+        org = self._qualifier(doc, tok.i, tok.i, sent, mentions)
+        if org is None:
+            for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ in _POSS_PRONOUNS and tok.lower_ in _GOV_NOUNS and ctx.persons:
+                    return self._poss_gov(tok, child, ctx)
+            return None
+        first = tok.i
+        while first > sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):
+            first -= 1
+        org_actor = self.kb.actors.get(org)
+        if org_actor is None:
+            return None
+        if org_actor.kind == "state":
+            code = org + sector
+        else:
+            code = org_actor.code
+        text = doc[first:tok.i + 1].text
+        ref = ActorRef(text, org if org_actor.kind == "state" and sector == "GOV" else None, code, sector,
+                       None, None, doc[first].idx, tok.idx + len(tok))
+        return Mention(first, tok.i + 1, tok.i, ref, "agent")
+
+    def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
+        person = self.kb.actors[ctx.persons[-1]]
+        code, _, _ = self.person_code(person, ctx.day)
+        country = code[:3]
+        if country == "IGO":
+            return None
+        text = tok.doc[poss.i: tok.i + 1].text
+        ref = ActorRef(text, country, country + "GOV", "GOV", f"{person.name}'s government", None,
+                       tok.doc[poss.i].idx, tok.idx + len(tok))
+        return Mention(poss.i, tok.i + 1, tok.i, ref, "coref")
+
+    def _surname(self, tok: Token, ctx: DocContext) -> Mention | None:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        ids = self.kb.surnames.get(tok.lower_)
+        if not ids:
+            return None
+        seen = [p for p in reversed(ctx.persons) if p in ids]
+        if seen:
+            actor = self.kb.actors[seen[0]]
+        else:
+            active = [p for p in ids if self.kb.actors[p].roles_on(ctx.day)]
+            if len(active) != 1:
+                return None
+            actor = self.kb.actors[active[0]]
+        ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
+        return Mention(tok.i, tok.i + 1, tok.i, ref, "surname")
+
+    def _pronoun(self, tok: Token, ctx: DocContext) -> Mention | None:
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and ctx.persons:
+            actor = self.kb.actors[ctx.persons[-1]]
+            ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
+            return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
+        key = tok.lower_
+        if key in _ANAPHORS and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            target = _ANAPHORS[key]
+            if target is None or target not in ctx.orgs:
+                target = ctx.orgs[-1] if ctx.orgs else target
+            if target and target in self.kb.actors:
+                start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else tok.i
+                ref = self.ref_for(self.kb.actors[target], tok.doc[start:tok.i + 1].text, ctx.day,
+                                   "name", tok.doc[start].idx, tok.idx + len(tok))
+                return Mention(start, tok.i + 1, tok.i, ref, "coref")
+        return None
+
+
+def _office_rank(office: str) -> int:
+    return OFFICE_PRIORITY.index(office) if office in OFFICE_PRIORITY else len(OFFICE_PRIORITY)
+
+
+def _trim_the(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "'s"):
+        start += 1
+    while end > start and ent.doc[end - 1].lower_ in ("'s", "'"):
+        end -= 1
+    return start, end

@@ -1,0 +1,222 @@
+"""Source and target of a trigger from the dependency parse.
+
+Active and passive voice, prepositional targets, coordination, appositions, relative clauses,
+subjects shared through xcomp/conj/advcl, possessives and demonyms of nominal events, and light
+verbs ("held talks with", "launched strikes on", "imposed sanctions on").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from accord.actors.resolve import Mention
+from accord.events.triggers import Trigger
+
+_SUBJ = ("nsubj", "csubj")
+_OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "order", "persuade", "invite", "allow",
+                   "permit", "encourage", "tell", "pressure", "push", "help", "compel"}
+_REL_PRONOUNS = {"who", "which", "that", "whom"}
+_CLIMB = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    inherited: bool  # the source came from a governing clause, not the trigger's own subject
+
+
+class MentionIndex:
+    def __init__(self, mentions: list[Mention]):
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, m)
+
+    def actors(self, tok: Token, depth: int = 0) -> list[Mention]:
+        """Mentions that a noun phrase headed by `tok` names: itself, its conjuncts, or what it is of."""
+        out: list[Mention] = []
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            out.append(m)
+        elif depth < 2:
+            for child in tok.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.by_token:
+                    out.append(self.by_token[child.i])
+                    break
+            else:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in ("of", "from") and depth < 1:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                out.extend(self.actors(obj, depth + 1))
+                    elif child.dep_ == "appos":
+                        out.extend(self.actors(child, depth + 1))
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(self.actors(conj, depth))
+        return _unique(out)
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[int] = set()
+    out = []
+    for m in ms:
+        if m.start not in seen:
+            seen.add(m.start)
+            out.append(m)
+    return out
+
+
+def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return idx.actors(verb.head)
+            return idx.actors(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return idx.actors(obj)
+    return []
+
+
+def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
+    """Climb to the clause that governs `tok` and take its subject."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            return []
+        head = cur.head
+        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            actors = idx.actors(head)
+            if actors:
+                return actors
+        if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
+            for child in head.children:
+                if child.dep_ in ("dobj", "iobj", "dative"):
+                    actors = idx.actors(child)
+                    if actors:
+                        return actors
+        if head.pos_ in ("VERB", "AUX"):
+            subj = _subject(head, idx)
+            if subj:
+                return subj
+        cur = head
+    return []
+
+
+def _prep_objects(tok: Token, preps: frozenset[str] | set[str], idx: MentionIndex) -> list[Mention]:
+    out: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.extend(idx.actors(obj))
+    return out
+
+
+def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Mention]:
+    out: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in skip:
+            found = idx.actors(child)
+            out.extend(found)
+    return out
+
+
+def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
+    verb = trig.token
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    inherited = False
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                targets.extend(idx.actors(child))
+        sources = _subject(verb, idx)
+    else:
+        sources = _subject(verb, idx)
+        if not sources:
+            if any(c.dep_ in _SUBJ and c.lower_ not in _REL_PRONOUNS for c in verb.children):
+                return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
+            sources = _inherited_subject(verb, idx)
+            inherited = bool(sources)
+        targets.extend(_objects(verb, idx, trig.extra))
+    preps = trig.pattern.targets | {"against", "on"}
+    targets.extend(_prep_objects(verb, preps, idx))
+    for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
+        targets.extend(_prep_objects(verb.doc[i], preps | {"with", "to", "against", "on", "for"}, idx))
+        for child in verb.doc[i].children:
+            if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
+                targets.append(idx.by_token[child.i])
+    if not targets:
+        targets.extend(_object_owner(verb, idx, trig.extra))
+    if not targets and trig.pattern.frame:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp"):
+                targets.extend(_objects(child, idx, ()))
+                targets.extend(_prep_objects(child, {"from", "with", "to", "on", "against", "of", "for", "toward", "towards"}, idx))
+    return _finish(sources, targets, inherited)
+
+
+def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Mention]:
+    """'questioned NATO's relevance': the owner of a non-actor object is the target."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i not in idx.by_token:
+            for g in child.children:
+                if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ == "of"):
+                    found = idx.actors(g) if g.dep_ == "poss" else [
+                        m for o in g.children if o.dep_ == "pobj" for m in idx.actors(o)]
+                    if found:
+                        return found
+    return []
+
+
+def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
+    noun = trig.token
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    inherited = False
+    if trig.anchor is not None:  # "Putin has little intention of negotiating on terms acceptable to Ukraine"
+        sources = _subject(trig.anchor, idx) or _inherited_subject(trig.anchor, idx)
+        for sub in noun.subtree:
+            if sub.i != noun.i and sub.i in idx.by_token and idx.by_token[sub.i] not in sources:
+                targets.append(idx.by_token[sub.i])
+        return _finish(sources, targets, False)
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in idx.by_token:
+            sources.append(idx.by_token[child.i])
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            sources.extend(m for o in child.children for m in idx.actors(o))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            sources.extend(m for o in child.children for m in idx.actors(o))
+    targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
+    if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj", "appos", "nsubj"):
+        head = noun.head
+        while head.dep_ in ("conj", "prep", "pobj", "dobj") and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            sources = _subject(head, idx) or _inherited_subject(head, idx)
+            inherited = noun.dep_ != "dobj"
+            if not targets:
+                targets.extend(_prep_objects(head, trig.pattern.targets | {"with", "on", "against", "to"}, idx))
+    return _finish(sources, targets, inherited)
+
+
+def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> Arguments:
+    sources = _unique(sources)
+    src_keys = {_key(m) for m in sources}
+    targets = [t for t in _unique(targets) if _key(t) not in src_keys and t.start not in {s.start for s in sources}]
+    # A target that is only the source's own country ("Trump withdraws the United States") is not a target.
+    src_countries = {m.ref.code[:3] for m in sources if m.ref.code}
+    filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]
+    return Arguments(tuple(sources), tuple(filtered), inherited)
+
+
+def _key(m: Mention) -> str:
+    return m.ref.actor_id or m.ref.code or m.ref.text.lower()

