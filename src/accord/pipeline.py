@@ -35,6 +35,15 @@ class Pipeline:
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
             yield CodedDocument(document, tuple(self.coder(sdoc, document)))
 
+    def code_safely(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument | Rejection]:
+        """code_many, but a document the coder fails on becomes a Rejection instead of ending the run."""
+        pairs = ((d.text, d) for d in documents)
+        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
+            try:
+                yield CodedDocument(document, tuple(self.coder(sdoc, document)))
+            except Exception as exc:  # noqa: BLE001 - recorded with its reason, the batch goes on
+                yield Rejection(document.url or document.id, "coding_failed", f"{type(exc).__name__}: {exc}", document.id)
+
     def code_stream(self, items: Iterable[Document | Rejection], n_process: int = 1) -> Iterator[CodedDocument | Rejection]:
         """Like code_many, but Rejections from the readers pass through in order."""
         pending: list[Rejection] = []
@@ -46,7 +55,7 @@ class Pipeline:
                 else:
                     yield item
 
-        for coded in self.code_many(documents(), n_process=n_process):
+        for coded in self.code_safely(documents(), n_process=n_process):
             while pending:
                 yield pending.pop(0)
             yield coded

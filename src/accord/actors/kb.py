@@ -122,7 +122,7 @@ class KnowledgeBase:
             for n in [r["name"], *aliases]:
                 self._name(n, iso, "name", user)
             for d in _split(r.get("demonyms", "")):
-                self.demonyms[norm(d)] = iso
+                self.demonyms.setdefault(norm(d), iso)
                 self._name(d, iso, "demonym", user)
             for c in _split(r.get("capital", "")):
                 self._name(c, iso, "capital", user)

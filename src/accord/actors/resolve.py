@@ -23,6 +23,10 @@ _ANAPHORS = {
     "alliance": "nato", "bloc": "eu", "union": "eu", "world body": "un",
     "organization": None, "organisation": None, "agency": None,
 }
+_TITLE_WORDS = {"president", "minister", "secretary", "representative", "ambassador", "envoy", "spokesman",
+                "spokeswoman", "spokesperson", "chancellor", "premier", "governor", "senator", "general",
+                "commander", "chief", "adviser", "advisor", "official", "deputy", "king", "queen", "prince",
+                "sheikh", "emir", "leader", "director", "mayor", "speaker", "negotiator", "diplomat"}
 _HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "demonym": 3}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -44,6 +48,7 @@ class DocContext:
     persons: list[str] = field(default_factory=list)  # actor ids, most recent last
     orgs: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
+    unknown: dict[str, ActorRef] = field(default_factory=dict)  # surname -> first full mention
 
     def saw(self, actor: Actor) -> None:
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
@@ -87,11 +92,15 @@ class Resolver:
         return actor.country, None, role_text
 
     # ------------------------------------------------------------------ finding mentions
-    def __call__(self, sent: Span, ctx: DocContext) -> list[Mention]:
+    def __call__(self, sent: Span, ctx: DocContext, skip_before: int = 0) -> list[Mention]:
+        """Mentions in `sent`; characters before `skip_before` (a dateline) name no actors."""
         doc = sent.doc
         mentions: list[Mention] = []
-        taken: set[int] = set()
+        taken: set[int] = {t.i for t in sent if t.idx < skip_before}
+        self._ctx_unknown = ctx.unknown
         i = sent.start
+        while i < sent.end and i in taken:
+            i += 1
         while i < sent.end:
             m = self._match_name(sent, i, ctx)
             if m is not None:
@@ -108,15 +117,17 @@ class Resolver:
             if m is not None:
                 mentions.append(m)
                 taken.update(range(m.start, m.end))
+        for tok in sent:
+            if tok.i not in taken and tok.lower_ in self.kb.demonyms:
+                m = self._demonym_phrase(tok, taken, ctx)
+                if m is not None:
+                    mentions.append(m)
+                    taken.update(range(m.start, m.end))
         for ent in sent.ents:
             if ent.label_ in _ENTITY_LABELS and not any(t.i in taken for t in ent):
                 start, end = _trim_the(ent)
                 if start < end:
-                    text = doc[start:end].text
-                    mentions.append(Mention(start, end, ent.root.i,
-                                            ActorRef(text, None, None, None, None, None,
-                                                     doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
-                                            "unresolved"))
+                    mentions.append(self._unknown(doc, start, end, ent, sent, mentions))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
@@ -158,8 +169,8 @@ class Resolver:
         people = [e for e in ok if self.kb.actors[e.actor_id].kind == "person"]
         if in_person and people:
             ok = people
-        elif in_person and span.root.pos_ == "PROPN" and all(t.ent_type_ == "PERSON" for t in span) and len(span) == 1:
-            return None  # "Jordan" inside a person's name is not the country
+        elif in_person and len(span) == 1 and _in_longer_person(span[0]):
+            return None  # "Jordan" inside "Jordan Bardella" is not the country
         if not ok:
             return None
         if len(ok) > 1:
@@ -178,6 +189,46 @@ class Resolver:
         if tok.pos_ == "ADJ" or tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
             return None  # a qualifier; titles and agents read it
         return self._span_ref(sent, i, j, state, "demonym", ctx)
+
+    def _demonym_phrase(self, tok: Token, taken: set[int], ctx: DocContext) -> Mention | None:
+        """'eight Iranian individuals', 'the Ukrainian capital', 'Chinese': the country they belong to."""
+        iso = self.kb.demonyms[tok.lower_]
+        actor = self.kb.actors.get(iso)
+        if actor is None:
+            return None
+        doc = tok.doc
+        start, end = tok.i, tok.i + 1
+        head = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i not in taken and head.i > tok.i:
+            end = head.i + 1
+        text = doc[start:end].text
+        ref = ActorRef(text, iso, iso, None, actor.name, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        return Mention(start, end, head.i if end > tok.i + 1 else tok.i, ref, "demonym")
+
+    def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention:  # type: ignore[no-untyped-def]
+        """A named entity not in the knowledge base: its text, and its country when a qualifier
+        says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
+        code = None
+        sector = None
+        if ent.label_ == "PERSON":
+            org = self._qualifier(doc, start, end - 1, sent, mentions)
+            if org is not None and org in self.kb.actors:
+                org_actor = self.kb.actors[org]
+                titled = any(doc[k].text[:1].isupper() and doc[k].lower_ in _TITLE_WORDS
+                             for k in range(max(sent.start, start - 4), start))
+                if org_actor.kind == "state":
+                    code, sector = (org + "GOV", "GOV") if titled else (org, None)
+                else:
+                    code, sector = org_actor.code, org_actor.sector or None
+        text = doc[start:end].text
+        ref = ActorRef(text, None, code, sector, None, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if ent.label_ == "PERSON":
+            known = self._ctx_unknown.get(doc[end - 1].lower_) if end - start == 1 else None
+            if known is not None:  # "Greer" after "U.S. Trade Representative Jamieson Greer"
+                ref = ActorRef(text, None, known.code, known.sector, known.text, None, ref.start, ref.end)
+            elif code and end - start > 1:
+                self._ctx_unknown[doc[end - 1].lower_] = ref
+        return Mention(start, end, ent.root.i, ref, "unresolved")
 
     # ------------------------------------------------------------------ titles and agents
     def _attach_titles(self, sent: Span, mentions: list[Mention], taken: set[int],
@@ -200,9 +251,32 @@ class Resolver:
                 continue  # "Russian President Vladimir Putin": the name decides
             m = self._title_mention(sent, tok.i, end, office, title, org, ctx)
             if m is not None:
+                m = self._with_name(m, sent)
                 out.append(m)
                 taken.update(range(m.start, m.end))
         return out
+
+    def _with_name(self, m: Mention, sent: Span) -> Mention:
+        """'Gambian President Dawda Jawara': a person the knowledge base does not hold keeps the
+        title's country and sector but no actor id, unless the holder's name matches."""
+        doc = sent.doc
+        k = m.end
+        if k >= sent.end or doc[k].ent_type_ != "PERSON":
+            return m
+        end = k
+        while end < sent.end and doc[end].ent_type_ == "PERSON" and (end == k or doc[end].ent_iob_ == "I"):
+            end += 1
+        name = doc[k:end].text
+        ref = m.ref
+        holder = self.kb.actors.get(ref.actor_id) if ref.actor_id else None
+        if holder is not None and not any(name.split()[-1].lower() in n.lower() for n in (holder.name, *holder.aliases)):
+            ref = ActorRef(ref.text, None, ref.code, ref.sector, None, ref.role, ref.start, ref.end)
+        text = doc[m.start:end].text
+        ref = ActorRef(text, ref.actor_id, ref.code, ref.sector, ref.name, ref.role, ref.start,
+                       doc[end - 1].idx + len(doc[end - 1]))
+        if ref.actor_id is None and ref.code and end - k > 1:
+            self._ctx_unknown[doc[end - 1].lower_] = ref
+        return Mention(m.start, end, end - 1, ref, m.how)
 
     def _person_after(self, mentions: list[Mention], end: int) -> Mention | None:
         for m in mentions:
@@ -329,9 +403,13 @@ class Resolver:
             ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
             return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
         key = tok.lower_
-        if key in _ANAPHORS and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-            target = _ANAPHORS[key]
-            if target is None or target not in ctx.orgs:
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children) and (
+                key in _ANAPHORS or any(self.kb.actors[o].name.lower().endswith(" " + key) for o in ctx.orgs)):
+            target = _ANAPHORS.get(key)
+            named = [o for o in reversed(ctx.orgs) if self.kb.actors[o].name.lower().endswith(" " + key)]
+            if named:  # "the Commission" after "the European Commission"
+                target = named[0]
+            elif target is None or target not in ctx.orgs:
                 target = ctx.orgs[-1] if ctx.orgs else target
             if target and target in self.kb.actors:
                 start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else tok.i
@@ -352,3 +430,8 @@ def _trim_the(ent: Span) -> tuple[int, int]:
     while end > start and ent.doc[end - 1].lower_ in ("'s", "'"):
         end -= 1
     return start, end
+
+
+def _in_longer_person(tok: Token) -> bool:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and len(ent) > 1

@@ -18,6 +18,15 @@ _SUBJ = ("nsubj", "csubj")
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "order", "persuade", "invite", "allow",
                    "permit", "encourage", "tell", "pressure", "push", "help", "compel"}
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs whose object names the event they take part in: "held talks", "launched strikes".
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "launch", "stage", "carry", "begin", "start", "resume", "continue",
+    "open", "sign", "reach", "make", "mount", "lead", "host", "attend", "join", "organise", "organize",
+    "wage", "impose", "announce", "give", "provide", "send", "deliver", "offer", "issue", "lodge",
+    "file", "level", "intensify", "escalate", "step", "renew", "undertake", "pursue", "agree",
+    "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
+    "enter", "engage", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
+}
 _CLIMB = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
 
@@ -95,6 +104,10 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             actors = idx.actors(head)
             if actors:
                 return actors
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
+                if child.dep_ == "dobj":
+                    return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
         if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
             for child in head.children:
                 if child.dep_ in ("dobj", "iobj", "dative"):
@@ -123,13 +136,19 @@ def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Menti
     out: list[Mention] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in skip:
-            found = idx.actors(child)
-            out.extend(found)
+            if child.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+                out.extend(idx.actors(tok.head))  # "Rwanda, which experts accused"
+            else:
+                out.extend(idx.actors(child))
     return out
 
 
 def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     verb = trig.token
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "protesters detained by police", "the detained protesters": a passive participle
+        targets = idx.actors(verb.head)
+        return _finish(_subject(verb, idx), targets, False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     sources: list[Mention] = []
     targets: list[Mention] = []
@@ -196,11 +215,11 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ == "between":
             sources.extend(m for o in child.children for m in idx.actors(o))
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
-    if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj", "appos", "nsubj"):
+    if not sources and noun.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = noun.head
         while head.dep_ in ("conj", "prep", "pobj", "dobj") and head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = noun.dep_ != "dobj"
             if not targets:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -34,6 +35,20 @@ _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
 
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}\s*,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)]{2,60}\)\s*)?[-\u2013\u2014]{1,2}\s+")
+
+
+def dateline_end(text: str) -> int:
+    """Characters of a wire dateline ("KYIV, Nov 13 (Wire) - ", "WASHINGTON — ") at the start."""
+    m = _DATELINE.match(text[:160])
+    if m is None or m.end() < 4:
+        return 0
+    head = m.group(0)
+    return m.end() if any(w.isupper() and len(w) > 2 for w in head.replace(",", " ").split()) or "(" in head else 0
+
+
 class Coder:
     """Callable: (spaCy Doc, Document) -> list[Event]."""
 
@@ -48,8 +63,9 @@ class Coder:
     def __call__(self, doc: Doc, document: Document) -> list[Event]:
         ctx = DocContext(day=document.published or dt.date.today())
         events: list[Event] = []
+        skip = dateline_end(doc.text)
         for si, sent in enumerate(doc.sents):
-            mentions = self.resolver(sent, ctx)
+            mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
             if not mentions:
                 continue
             events.extend(self.code_sentence(sent, si, mentions, document))

@@ -53,6 +53,8 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
         if cur.dep_ not in _UP or cur.head is cur:
             break
         dep = cur.dep_
+        if dep == "conj" and cur.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # "would not be intimidated ... and urged": a finite conjunct has its own tense
         cur = cur.head
         chain.append(cur)
         if dep in ("nsubj", "nsubjpass"):

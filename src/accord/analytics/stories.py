@@ -1,0 +1,207 @@
+"""Story events: the Events that report one real-world event, merged.
+
+Rule. Two events belong to the same story when they have the same PLOVER `type`, the same set of
+resolved source actors and the same set of resolved target actors (an actor is its `actor_id`,
+else its `code`; unresolved actors are left out of the key), and their days are linked by a
+chain of gaps of at most `window_days` (single linkage on the day: the event date, else the
+publication date). An event with no resolved actor at all, or with no day, is a story by itself.
+
+Within a story, members are ordered by (day, event id); the first member is the anchor and the
+story id is the first 16 hex digits of md5("story:" + anchor id). The result depends only on the
+set of stored events, never on the order they were written in, so updating incrementally and
+rebuilding from scratch give the same stories. `cluster()` is the rule in plain Python (for tests
+and small inputs); `update_stories()` is the same rule in SQL, run inside the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from accord.types import ActorRef, Document, Event, StoryEvent
+
+if TYPE_CHECKING:
+    from accord.store.base import Database
+
+DEFAULT_WINDOW_DAYS = 3
+
+
+def actor_key(ref: ActorRef) -> str | None:
+    """The identity of a resolved actor: its id, else its code; None when unresolved."""
+    return ref.actor_id or ref.code or None
+
+
+def side_keys(refs: Iterable[ActorRef]) -> str:
+    """The distinct resolved keys of one side, sorted by code point and joined with '+'."""
+    return "+".join(sorted({k for k in map(actor_key, refs) if k}))
+
+
+def story_key(event: Event) -> str:
+    """`TYPE|sources|targets`; `TYPE|#event-id` when no actor is resolved (a story of its own)."""
+    sources, targets = side_keys(event.sources), side_keys(event.targets)
+    if not sources and not targets:
+        return f"{event.type}|#{event.id}"
+    return f"{event.type}|{sources}|{targets}"
+
+
+def dyad_keys(event: Event) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(source key, source code, target key, target code) for each resolved pair of an event.
+
+    A side with no resolved actor gives None on that side; no resolved actor at all gives [].
+    """
+    def resolved(refs: Iterable[ActorRef]) -> list[tuple[str | None, str | None]]:
+        return sorted({(k, r.code) for r in refs if (k := actor_key(r))}, key=str)
+
+    sources, targets = resolved(event.sources), resolved(event.targets)
+    if not sources and not targets:
+        return []
+    return [(s[0], s[1], t[0], t[1]) for s in sources or [(None, None)] for t in targets or [(None, None)]]
+
+
+def story_id(anchor_event_id: str) -> str:
+    return hashlib.md5(f"story:{anchor_event_id}".encode()).hexdigest()[:16]
+
+
+def _day_order(item: tuple[dt.date | None, str]) -> tuple[bool, dt.date, str]:
+    day, eid = item
+    return (day is None, day or dt.date.min, eid)
+
+
+def _islands(members: list[tuple[dt.date | None, str]], window_days: int) -> list[list[tuple[dt.date | None, str]]]:
+    islands: list[list[tuple[dt.date | None, str]]] = []
+    previous: dt.date | None = None
+    for day, eid in sorted(members, key=_day_order):
+        if day is None or previous is None or (day - previous).days > window_days:
+            islands.append([])
+        islands[-1].append((day, eid))
+        previous = day
+    return islands
+
+
+def cluster(
+    events: Sequence[Event], documents: Mapping[str, Document], window_days: int = DEFAULT_WINDOW_DAYS
+) -> list[StoryEvent]:
+    """Group events into stories by the rule above; sorted by (first_seen, id)."""
+    by_id = {e.id: e for e in events}
+    groups: dict[str, list[tuple[dt.date | None, str]]] = defaultdict(list)
+    for e in events:
+        doc = documents.get(e.doc_id)
+        day = e.date if e.date is not None else (doc.published if doc else None)
+        groups[story_key(e)].append((day, e.id))
+    stories = []
+    for members in groups.values():
+        for island in _islands(members, window_days):
+            stories.append(_story([by_id[eid] for _, eid in island], [d for d, _ in island], documents))
+    return sorted(stories, key=lambda s: (s.first_seen is None, s.first_seen or dt.date.min, s.id))
+
+
+def _story(members: list[Event], days: list[dt.date | None], documents: Mapping[str, Document]) -> StoryEvent:
+    anchor = members[0]
+    known = [d for d in days if d is not None]
+    outlets = {(documents[e.doc_id].source or e.doc_id) if e.doc_id in documents else e.doc_id for e in members}
+    sources, targets = side_keys(anchor.sources), side_keys(anchor.targets)
+    return StoryEvent(
+        id=story_id(anchor.id), type=anchor.type,
+        sources=tuple(sources.split("+")) if sources else (),
+        targets=tuple(targets.split("+")) if targets else (),
+        first_seen=min(known) if known else None, last_seen=max(known) if known else None,
+        member_ids=tuple(e.id for e in members),
+        num_articles=len({e.doc_id for e in members}), num_sources=len(outlets),
+    )
+
+
+# ---- the same rule in SQL, run by the store --------------------------------------------------
+
+_ISLANDS_TABLE = """CREATE TEMP TABLE _story_islands (
+    id {key}, doc_id {key}, story_key {key}, day DATE, type {key}, quad_class INTEGER,
+    goldstein DOUBLE PRECISION, source_keys {key}, target_keys {key}, anchor {key})"""
+
+_FILL_ISLANDS = """
+INSERT INTO _story_islands
+WITH g AS (
+    SELECT e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys,
+           e.target_keys,
+           CASE WHEN e.day IS NULL OR lag(e.day) OVER w IS NULL OR e.day - lag(e.day) OVER w > ?
+                THEN 1 ELSE 0 END AS brk
+    FROM events e
+    WHERE e.story_key IN (SELECT story_key FROM _story_touched)
+    WINDOW w AS (PARTITION BY e.story_key ORDER BY e.day NULLS LAST, e.id)
+), n AS (
+    SELECT g.*, sum(brk) OVER (PARTITION BY story_key ORDER BY day NULLS LAST, id
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
+    FROM g
+)
+SELECT id, doc_id, story_key, day, type, quad_class, goldstein, source_keys, target_keys,
+       first_value(id) OVER (PARTITION BY story_key, island ORDER BY day NULLS LAST, id) AS anchor
+FROM n"""
+
+_TOUCHED_STORIES = "SELECT id FROM story_events WHERE story_key IN (SELECT story_key FROM _story_touched)"
+
+_RECLUSTER: tuple[str, ...] = (
+    f"DELETE FROM story_members WHERE story_id IN ({_TOUCHED_STORIES})",
+    f"DELETE FROM story_dyads WHERE story_id IN ({_TOUCHED_STORIES})",
+    "DELETE FROM story_events WHERE story_key IN (SELECT story_key FROM _story_touched)",
+    _ISLANDS_TABLE,
+    _FILL_ISLANDS,
+    """INSERT INTO story_events
+    SELECT substr(md5('story:' || i.anchor), 1, 16), min(i.story_key), i.anchor, min(i.type),
+           min(i.source_keys), min(i.target_keys), min(i.day), max(i.day), count(*),
+           count(DISTINCT i.doc_id), count(DISTINCT coalesce(nullif(d.source, ''), d.id)),
+           max(CASE WHEN i.id = i.anchor THEN i.quad_class END), avg(i.goldstein)
+    FROM _story_islands i JOIN documents d ON d.id = i.doc_id
+    GROUP BY i.anchor""",
+    """INSERT INTO story_members (story_id, event_id)
+    SELECT substr(md5('story:' || anchor), 1, 16), id FROM _story_islands""",
+    f"""INSERT INTO story_dyads
+    SELECT s.id, d.source_key, d.source_code, d.target_key, d.target_code, s.first_seen, s.type,
+           s.quad_class, s.goldstein
+    FROM story_events s JOIN event_dyads d ON d.event_id = s.anchor_id
+    WHERE s.id IN ({_TOUCHED_STORIES})""",
+    "DELETE FROM story_pending WHERE story_key IN (SELECT story_key FROM _story_touched)",
+)
+
+
+def stored_window(db: Database) -> int:
+    rows = db.query("SELECT story_window_days FROM accord_meta")
+    return int(rows[0][0]) if rows and rows[0][0] is not None else DEFAULT_WINDOW_DAYS
+
+
+def update_stories(db: Database, window_days: int | None = None) -> int:
+    """Assign events written since the last update to stories; returns how many stories changed.
+
+    Only the (type, sources, targets) groups that received new events are re-clustered. A
+    `window_days` different from the stored one re-clusters everything with the new window.
+    Runs in the caller's transaction when there is one.
+    """
+    from accord.store.schema import render
+
+    with db.transaction():
+        if window_days is not None and window_days != stored_window(db):
+            _reset(db, window_days)
+        window = stored_window(db)
+        db.execute("DROP TABLE IF EXISTS _story_touched")
+        db.execute("DROP TABLE IF EXISTS _story_islands")
+        db.execute(render("CREATE TEMP TABLE _story_touched (story_key {key})", db.dialect))
+        db.execute("INSERT INTO _story_touched SELECT DISTINCT story_key FROM story_pending")
+        changed = 0
+        if db.query("SELECT count(*) FROM _story_touched")[0][0]:
+            for sql in _RECLUSTER:
+                db.execute(render(sql, db.dialect), (window,) if sql is _FILL_ISLANDS else ())
+            changed = int(db.query("SELECT count(DISTINCT anchor) FROM _story_islands")[0][0])
+        db.execute("DROP TABLE IF EXISTS _story_islands")
+        db.execute("DROP TABLE _story_touched")
+    return changed
+
+
+def _reset(db: Database, window_days: int) -> None:
+    if window_days < 0:
+        from accord.errors import StoreError
+
+        raise StoreError(f"bad story window {window_days} days", input=str(window_days), valid="0 or more")
+    for table in ("story_members", "story_dyads", "story_events", "story_pending"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("INSERT INTO story_pending (event_id, story_key) SELECT id, story_key FROM events")
+    db.execute("UPDATE accord_meta SET story_window_days = ?", (window_days,))

@@ -1,0 +1,369 @@
+"""The `accord` command: a thin layer over the Python API. Errors print one line, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from accord.errors import AccordError, DateError
+from accord.events.coder import DEFAULT_MIN_CONFIDENCE
+from accord.types import MODALITIES, PLOVER_TYPES, Event
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = os.environ.get("ACCORD_DB", "accord.duckdb")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (valid: YYYY-MM-DD)") from None
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"accord: error: {message}", err=True)
+    sys.exit(code)
+
+
+class Group(click.Group):
+    """Turns every AccordError (and anything unexpected) into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AccordError as exc:
+            _fail(str(exc), exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if os.environ.get("ACCORD_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set ACCORD_DEBUG=1 for a traceback)", 1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="accord")
+def main() -> None:
+    """accord: news in, political event data out (PLOVER + CAMEO, actors resolved on the event date).
+
+    Example: accord code article.txt --date 2024-11-24 --format table
+    """
+
+
+# ---------------------------------------------------------------------------------------- output
+def _event_row(e: Event) -> dict[str, Any]:
+    return {
+        "date": e.date.isoformat() if e.date else "", "type": e.type, "cameo": e.cameo,
+        "source": "; ".join(_actor_text(a) for a in e.sources),
+        "target": "; ".join(_actor_text(a) for a in e.targets),
+        "modality": e.modality, "confidence": e.confidence, "trigger": e.trigger.text,
+    }
+
+
+def _actor_text(a: Any) -> str:
+    return f"{a.name or a.text} ({a.code})" if a.code else a.text
+
+
+def print_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    if not rows:
+        click.echo("(no rows)")
+        return
+    for key in rows[0]:
+        table.add_column(key, overflow="fold")
+    for r in rows:
+        table.add_row(*(str(v) for v in r.values()))
+    Console(width=max(120, min(200, os.get_terminal_size().columns if sys.stdout.isatty() else 160))).print(table)
+
+
+def print_events(events: Sequence[Event], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for e in events:
+            click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        rows = [_event_row(e) | {"id": e.id, "doc_id": e.doc_id, "sentence": e.sentence} for e in events]
+        if rows:
+            w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        print_table([_event_row(e) for e in events])
+
+
+_FORMATS = click.Choice(["table", "json", "jsonl", "csv"])
+_min_conf = click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
+                         show_default=True, help="Drop events coded with lower confidence.")
+_db = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file or postgresql:// URL.")
+
+
+# ---------------------------------------------------------------------------------------- code
+@main.command()
+@click.argument("file")
+@click.option("--date", "published", callback=_date, help="Publication date YYYY-MM-DD (else the file's Date: line).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table", show_default=True)
+@_min_conf
+def code(file: str, published: dt.date | None, fmt: str, min_confidence: float) -> None:
+    """Code one article (a file, or - for stdin) and print its events.
+
+    Example: accord code ../shared/corpus/nato_rutte_trump.txt --date 2024-11-24 --format json
+    """
+    from accord.ingest.readers import decode, document_from_text, read_file
+    from accord.pipeline import code_document
+
+    if file == "-":
+        document = document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), name="<stdin>", published=published)
+    else:
+        document = read_file(Path(file), published=published)
+    events = code_document(document, min_confidence=min_confidence)
+    if fmt == "json":
+        click.echo(json.dumps({"document": document.to_dict(), "events": [e.to_dict() for e in events]},
+                              indent=2, ensure_ascii=False))
+    else:
+        print_events(events, fmt)
+
+
+# ---------------------------------------------------------------------------------------- ingest
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db
+@_min_conf
+@click.option("--batch", default=64, show_default=True, help="Documents per store transaction.")
+@click.option("--processes", "n_process", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n_process: int,
+           progress: bool | None) -> None:
+    """Code files, folders (.txt/.md) and JSONL into the store; already stored documents are skipped.
+
+    Example: accord ingest examples/ ../shared/corpus/voa_stories.jsonl --db accord.duckdb
+    """
+    from accord.interfaces.ingest import run_ingest
+
+    summary = run_ingest(list(paths), db=db, min_confidence=min_confidence, batch=batch,
+                         n_process=n_process, progress=sys.stderr.isatty() if progress is None else progress)
+    rows = [{"": k, "count": v} for k, v in summary.items() if not isinstance(v, dict)]
+    print_table(rows, title=f"ingest into {db}")
+    if summary["read"] == 0:
+        _fail("no readable input in " + ", ".join(paths), 2)
+
+
+# ---------------------------------------------------------------------------------------- events
+@main.command()
+@_db
+@click.option("--actor", help="Actor id, code (USAGOV) or name as written.")
+@click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type.")
+@click.option("--modality", type=click.Choice(MODALITIES))
+@click.option("--since", callback=_date, help="First day, YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Last day, YYYY-MM-DD.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None)
+@click.option("--limit", default=100, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "jsonl"]), default="table", show_default=True)
+def events(db: str, actor: str | None, type_: str | None, modality: str | None, since: dt.date | None,
+           until: dt.date | None, min_confidence: float | None, limit: int, offset: int, fmt: str) -> None:
+    """List stored events, newest first.
+
+    Example: accord events --actor NATO --type CONSULT --since 2024-01-01 --format json
+    """
+    from accord.store import open_store
+
+    with open_store(db) as store:
+        found = store.events(actor=actor, type=type_.upper() if type_ else None, modality=modality,
+                             since=since, until=until, min_confidence=min_confidence, limit=limit, offset=offset)
+    print_events(found, fmt)
+
+
+@main.command()
+@_db
+def summary(db: str) -> None:
+    """Print what the store holds: counts, event types, top actors.
+
+    Example: accord summary --db accord.duckdb
+    """
+    from accord.store import open_store
+
+    with open_store(db) as store:
+        counts = store.counts()
+        evs = list(store.iter_events())
+    print_table([{"": k, "count": v} for k, v in counts.items()], title=f"store {db}")
+    types = Counter(e.type for e in evs)
+    print_table([{"type": t, "events": n, "asserted": sum(1 for e in evs if e.type == t and e.modality == "asserted")}
+                 for t, n in types.most_common()], title="events by PLOVER type")
+    actors = Counter(a.name or a.text for e in evs for a in e.sources + e.targets if a.code)
+    print_table([{"actor": a, "events": n} for a, n in actors.most_common(10)], title="top actors")
+
+
+@main.command()
+@_db
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def rejected(db: str, fmt: str) -> None:
+    """List inputs that were read but not coded, with the reason.
+
+    Example: accord rejected --db accord.duckdb --format json
+    """
+    from accord.store import open_store
+
+    with open_store(db) as store:
+        rows = [{"input": r.input, "reason": r.reason, "message": r.message} for r in store.rejections()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print_table(rows)
+
+
+# ---------------------------------------------------------------------------------------- eval
+@main.group(name="eval")
+def eval_() -> None:
+    """Score the coder against gold files."""
+
+
+@eval_.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", default=20, show_default=True, help="How many wrong sentences to list.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE, show_default=True)
+def plover(file: str, fmt: str, errors: int, min_confidence: float) -> None:
+    """Score against a PLOVER GSR JSONL file (types from `event_current`).
+
+    \b
+    Metrics:
+      per type t: TP when the gold type is t and accord codes an event of type t in the sentence,
+        FN when it does not, FP for each sentence of another gold type where accord codes t.
+      macro_f1: mean F1 over types with gold support; micro_f1: F1 of the pooled counts.
+      source/target_code_accuracy: share of gold actors with a country code whose country
+        (first 3 letters of the code) is among the sources/targets of the coded event of the
+        gold type, over sentences where that event was coded. Compound actors count per member;
+        reciprocal records (no gold target) accept a source found as source or target; empty
+        gold targets are not counted. *_code_recall: the same over all sentences.
+      mode_accuracy: share of gold modes (mapped to current names) equal to accord's mode.
+
+    Example: accord eval plover ../shared/eval/plover_gsr_dev.jsonl --format json
+    """
+    from accord.eval.plover import evaluate, load_gold
+    from accord.events.vocab import mode_aliases
+
+    report = evaluate(load_gold(file), min_confidence=min_confidence, mode_aliases=mode_aliases(), errors=errors)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    keys = ("n", "macro_f1", "micro_f1", "source_code_accuracy", "target_code_accuracy",
+            "source_code_recall", "target_code_recall", "mode_accuracy")
+    print_table([{"metric": k, "value": report[k]} for k in keys], title=f"PLOVER eval: {file}")
+    print_table([{"type": t, **v} for t, v in report["per_type"].items()], title="per type")
+    types = sorted(report["confusion"])
+    cols = sorted({p for c in report["confusion"].values() for p in c})
+    print_table([{"gold \\ predicted": g, **{c: report["confusion"][g].get(c, "") for c in cols}} for g in types],
+                title="confusion (sentences)")
+    for err in report["errors"]:
+        click.echo(f"- {err['id']} gold {err['gold']} predicted {err['predicted']}\n  {err['sentence']}")
+        for line in err["events"]:
+            click.echo(f"    {line}")
+
+
+# ---------------------------------------------------------------------------------------- serve
+@main.command()
+@_db
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the REST API (and dashboard) over a store.
+
+    Example: accord serve --db accord.duckdb --port 8000
+    """
+    import uvicorn
+
+    from accord.interfaces.api import create_app
+
+    click.echo(f"accord: serving {db} on http://{host}:{port} (API docs at /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------------------------------- actors
+@main.group()
+def actors() -> None:
+    """Look up actors in the knowledge base."""
+
+
+@actors.command()
+@click.argument("text")
+@click.option("--on", "day", callback=_date, default=None, help="Date the mention is resolved on (default today).")
+@click.option("--context", default=None, help="A sentence the mention appears in.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="json", show_default=True)
+def resolve(text: str, day: dt.date | None, context: str | None, fmt: str) -> None:
+    """Resolve a mention to an actor and its code on a date.
+
+    Example: accord actors resolve "the NATO Secretary General" --on 2020-03-01
+    """
+    from accord.actors.lookup import resolve_mention
+
+    ref = resolve_mention(text, day or dt.date.today(), context)
+    row = {"text": ref.text, "actor_id": ref.actor_id, "name": ref.name, "code": ref.code,
+           "sector": ref.sector, "role": ref.role}
+    click.echo(json.dumps(row, ensure_ascii=False)) if fmt == "json" else print_table([row])
+
+
+@actors.command()
+@click.argument("name_or_id")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def show(name_or_id: str, fmt: str) -> None:
+    """Show an actor with its roles over time.
+
+    Example: accord actors show "Mark Rutte"
+    """
+    from accord.actors.lookup import find_actor
+
+    actor = find_actor(name_or_id)
+    roles = [{"title": r.title, "organisation": r.organisation, "sector": r.sector,
+              "start": r.start.isoformat() if r.start else "", "end": r.end.isoformat() if r.end else ""}
+             for r in sorted(actor.roles, key=lambda r: r.start or dt.date.min)]
+    if fmt == "json":
+        click.echo(json.dumps({"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+                               "aliases": list(actor.aliases), "code": actor.code, "roles": roles}, ensure_ascii=False))
+        return
+    click.echo(f"{actor.name} ({actor.id}) - {actor.kind}, {actor.country}")
+    if actor.aliases:
+        click.echo("aliases: " + ", ".join(actor.aliases))
+    if roles:
+        print_table(roles)
+
+
+def _register_extensions() -> None:
+    try:
+        from accord.interfaces.cli_store import register
+    except ImportError:  # pragma: no cover - store commands not installed
+        return
+    register(main)
+
+
+_register_extensions()
+
+
+def run() -> None:  # pragma: no cover
+    main(prog_name="accord")
+
+
+_ = DateError, time

@@ -1,0 +1,148 @@
+"""Pure conversions between the core types and table rows (no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from accord.analytics.stories import actor_key, dyad_keys, side_keys, story_key
+from accord.types import ActorRef, Document, Event, Location, Rejection, Span, stable_id
+
+Row = tuple[Any, ...]
+
+DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "TEXT"), ("url", "TEXT"), ("title", "TEXT"), ("source", "TEXT"),
+    ("published", "DATE"), ("text", "TEXT"), ("language", "TEXT"),
+)
+
+# The columns an Event is rebuilt from, in order; the write adds the derived ones after them.
+EVENT_READ_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "TEXT"), ("doc_id", "TEXT"), ("sentence", "TEXT"), ("sentence_index", "INTEGER"),
+    ("type", "TEXT"), ("mode", "TEXT"), ("context", "TEXT"), ("cameo", "TEXT"),
+    ("quad_class", "INTEGER"), ("goldstein", "DOUBLE PRECISION"), ("modality", "TEXT"),
+    ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("trigger_text", "TEXT"),
+    ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"), ("evidence_text", "TEXT"),
+    ("confidence", "DOUBLE PRECISION"), ("rule", "TEXT"), ("date", "DATE"),
+    ("date_granularity", "TEXT"), ("date_text", "TEXT"), ("loc_name", "TEXT"),
+    ("loc_country", "TEXT"), ("loc_lat", "DOUBLE PRECISION"), ("loc_lon", "DOUBLE PRECISION"),
+)
+EVENT_COLUMNS = EVENT_READ_COLUMNS + (
+    ("day", "DATE"), ("story_key", "TEXT"), ("source_keys", "TEXT"), ("target_keys", "TEXT"),
+)
+
+ACTOR_READ_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "TEXT"), ("role", "TEXT"), ("position", "INTEGER"), ("text", "TEXT"),
+    ("actor_id", "TEXT"), ("code", "TEXT"), ("sector", "TEXT"), ("name", "TEXT"),
+    ("role_title", "TEXT"), ('"start"', "INTEGER"), ('"end"', "INTEGER"),
+)
+ACTOR_COLUMNS = ACTOR_READ_COLUMNS + (("actor_key", "TEXT"), ("text_lc", "TEXT"))
+
+DYAD_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "TEXT"), ("source_key", "TEXT"), ("source_code", "TEXT"), ("target_key", "TEXT"),
+    ("target_code", "TEXT"), ("day", "DATE"), ("type", "TEXT"), ("quad_class", "INTEGER"),
+    ("goldstein", "DOUBLE PRECISION"),
+)
+
+PENDING_COLUMNS: tuple[tuple[str, str], ...] = (("event_id", "TEXT"), ("story_key", "TEXT"))
+
+REJECTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "TEXT"), ("input", "TEXT"), ("reason", "TEXT"), ("message", "TEXT"), ("doc_id", "TEXT"),
+)
+
+
+def select_list(columns: Sequence[tuple[str, str]], alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(prefix + name for name, _ in columns)
+
+
+def document_row(doc: Document) -> Row:
+    return (doc.id, doc.url, doc.title, doc.source, doc.published, doc.text, doc.language)
+
+
+def document_from_row(row: Sequence[Any]) -> Document:
+    id_, url, title, source, published, text, language = row
+    return Document(id=id_, url=url, title=title, source=source, published=published, text=text,
+                    language=language)
+
+
+def event_day(event: Event, published: dt.date | None) -> dt.date | None:
+    """The day an event is counted on: its own date, else the publication date."""
+    return event.date if event.date is not None else published
+
+
+def event_row(event: Event, published: dt.date | None) -> Row:
+    loc = event.location
+    return (
+        event.id, event.doc_id, event.sentence, event.sentence_index, event.type, event.mode,
+        json.dumps(list(event.context)), event.cameo, event.quad_class, float(event.goldstein),
+        event.modality, event.trigger.start, event.trigger.end, event.trigger.text,
+        event.evidence.start, event.evidence.end, event.evidence.text, float(event.confidence),
+        event.rule, event.date, event.date_granularity, event.date_text,
+        loc.name if loc else None, loc.country if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None,
+        event_day(event, published), story_key(event),
+        side_keys(event.sources), side_keys(event.targets),
+    )
+
+
+def actor_rows(event: Event) -> list[Row]:
+    rows = []
+    sides: list[tuple[str, Iterable[ActorRef]]] = [("source", event.sources), ("target", event.targets)]
+    if event.attributed_to is not None:
+        sides.append(("attributed", [event.attributed_to]))
+    for role, refs in sides:
+        for position, ref in enumerate(refs):
+            rows.append((
+                event.id, role, position, ref.text, ref.actor_id, ref.code, ref.sector, ref.name,
+                ref.role, ref.start, ref.end, actor_key(ref), ref.text.lower(),
+            ))
+    return rows
+
+
+def dyad_rows(event: Event, published: dt.date | None) -> list[Row]:
+    day = event_day(event, published)
+    return [
+        (event.id, sk, sc, tk, tc, day, event.type, event.quad_class, float(event.goldstein))
+        for sk, sc, tk, tc in dyad_keys(event)
+    ]
+
+
+def rejection_row(rejection: Rejection) -> Row:
+    rid = stable_id(rejection.input, rejection.reason, rejection.message, rejection.doc_id)
+    return (rid, rejection.input, rejection.reason, rejection.message, rejection.doc_id)
+
+
+def rejection_from_row(row: Sequence[Any]) -> Rejection:
+    _, input_, reason, message, doc_id = row
+    return Rejection(input=input_, reason=reason, message=message, doc_id=doc_id)
+
+
+def ref_from_row(row: Sequence[Any]) -> ActorRef:
+    """An ActorRef from an `ACTOR_READ_COLUMNS` row."""
+    return ActorRef(text=row[3], actor_id=row[4], code=row[5], sector=row[6], name=row[7],
+                    role=row[8], start=row[9], end=row[10])
+
+
+def event_from_row(row: Sequence[Any], actors: Sequence[Sequence[Any]]) -> Event:
+    """An Event from an `EVENT_READ_COLUMNS` row and its `ACTOR_READ_COLUMNS` rows."""
+    (id_, doc_id, sentence, sentence_index, type_, mode, context, cameo, quad_class, goldstein,
+     modality, t_start, t_end, t_text, e_start, e_end, e_text, confidence, rule, date,
+     granularity, date_text, loc_name, loc_country, loc_lat, loc_lon) = row
+    by_role: dict[str, list[Sequence[Any]]] = {"source": [], "target": [], "attributed": []}
+    for actor in sorted(actors, key=lambda a: (a[1], a[2])):
+        by_role[actor[1]].append(actor)
+    attributed = by_role["attributed"]
+    return Event(
+        id=id_, doc_id=doc_id, sentence=sentence, sentence_index=sentence_index, type=type_,
+        mode=mode, context=tuple(json.loads(context)), cameo=cameo, quad_class=quad_class,
+        goldstein=goldstein,
+        sources=tuple(ref_from_row(a) for a in by_role["source"]),
+        targets=tuple(ref_from_row(a) for a in by_role["target"]),
+        modality=modality, trigger=Span(t_start, t_end, t_text), evidence=Span(e_start, e_end, e_text),
+        confidence=confidence, rule=rule,
+        attributed_to=ref_from_row(attributed[0]) if attributed else None,
+        date=date, date_granularity=granularity, date_text=date_text,
+        location=Location(loc_name, loc_country, loc_lat, loc_lon) if loc_name is not None else None,
+    )

@@ -1,0 +1,115 @@
+"""The DuckDB backend: an embedded file (the default) or `:memory:`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from accord.errors import StoreError
+from accord.store._sqlstore import SQLStore
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+class DuckDBDatabase:
+    """`Database` over one DuckDB connection. Transactions nest (the outermost one commits)."""
+
+    dialect: Literal["duckdb"] = "duckdb"
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, location: str) -> None:
+        self._conn = conn
+        self.location = location
+        self._depth = 0
+
+    def _run(self, sql: str, params: Sequence[Any]) -> duckdb.DuckDBPyConnection:
+        try:
+            return self._conn.execute(sql, list(params))
+        except duckdb.Error as e:
+            raise StoreError(f"{self.location}: {_one_line(e)}", input=self.location) from e
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._run(sql, params)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._run(sql, params).fetchall()
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        cursor = self._conn.cursor()  # its own result set, so other queries may run meanwhile
+        try:
+            cursor.execute(sql, list(params))
+            while rows := cursor.fetchmany(size):
+                yield rows
+        except duckdb.Error as e:
+            raise StoreError(f"{self.location}: {_one_line(e)}", input=self.location) from e
+        finally:
+            cursor.close()
+
+    def insert_columns(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows with one statement: each column travels as one typed list."""
+        if not rows:
+            return
+        names = ", ".join(name for name, _ in columns)
+        values = ", ".join(f"unnest(CAST(? AS {kind}[]))" for _, kind in columns)
+        self.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(col) for col in zip(*rows, strict=True)])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.begin()
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        else:
+            self._conn.commit()
+        finally:
+            self._depth = 0
+
+    def table_exists(self, name: str) -> bool:
+        sql = "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"
+        return bool(self.query(sql, (name,))[0][0])
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def connect(path: str | Path = "accord.duckdb", *, read_only: bool = False) -> DuckDBDatabase:
+    """Open (creating if needed) a DuckDB file, or an in-memory database for ':memory:'."""
+    location = str(path)
+    if location != ":memory:":
+        parent = Path(location).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"cannot create DuckDB file {location}: folder {parent} does not exist",
+                             input=location)
+    try:
+        conn = duckdb.connect(location, read_only=read_only)
+    except duckdb.Error as e:
+        raise StoreError(f"cannot open DuckDB file {location}: {_one_line(e)}", input=location) from e
+    return DuckDBDatabase(conn, location)
+
+
+class DuckDBStore(SQLStore):
+    """A Store in a DuckDB file (or in memory)."""
+
+    def __init__(self, path: str | Path = "accord.duckdb") -> None:
+        db = connect(path)
+        try:
+            super().__init__(db)
+        except BaseException:
+            db.close()
+            raise
