@@ -109,11 +109,17 @@ class Resolver:
                 i = m.end
             else:
                 i += 1
+        for tok in sent:
+            if tok.i not in taken:
+                m = self._surname(tok, ctx)
+                if m is not None:
+                    mentions.append(m)
+                    taken.add(tok.i)
         mentions = self._attach_titles(sent, mentions, taken, ctx)
         for tok in sent:
             if tok.i in taken:
                 continue
-            m = self._surname(tok, ctx) or self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
+            m = self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
             if m is not None:
                 mentions.append(m)
                 taken.update(range(m.start, m.end))
@@ -210,6 +216,12 @@ class Resolver:
         says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
         code = None
         sector = None
+        if ent.label_ == "GPE":
+            from accord.events.places import city_country
+
+            iso = city_country(doc[start:end].text)
+            if iso and iso in self.kb.actors:
+                code = iso  # a city stands for its country: "shelled Kharkiv" -> UKR
         if ent.label_ == "PERSON":
             org = self._qualifier(doc, start, end - 1, sent, mentions)
             if org is not None and org in self.kb.actors:
@@ -247,14 +259,36 @@ class Resolver:
                 continue
             org = self._qualifier(doc, tok.i, end - 1, sent, out)
             person = self._person_after(out, end)
-            if person is not None:
-                continue  # "Russian President Vladimir Putin": the name decides
+            if person is not None:  # "Russian President Vladimir Putin": the name decides
+                first = self._title_start(sent, tok.i, end)
+                out = [x for x in out if not (first <= x.start and x.end <= person.start)]
+                out[out.index(person)] = _extend(person, first, doc)
+                taken.update(range(first, person.end))
+                continue
             m = self._title_mention(sent, tok.i, end, office, title, org, ctx)
             if m is not None:
                 m = self._with_name(m, sent)
+                out = [x for x in out if not (m.start <= x.start and x.end <= m.end)]
                 out.append(m)
                 taken.update(range(m.start, m.end))
         return out
+
+    @staticmethod
+    def _title_start(sent: Span, start: int, end: int) -> int:
+        """Extend a title left over its qualifiers: 'the Russian', 'France's', 'NATO', 'US'."""
+        doc = sent.doc
+        head = doc[end - 1]
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        first = start
+        while first > sent.start:
+            t = doc[first - 1]
+            if t.lower_ in ("former", ",", ";", ":", "(", ")") or t.dep_ not in ("amod", "compound", "poss", "case", "det", "punct", "nmod"):
+                break
+            if not head.is_ancestor(t):
+                break
+            first -= 1
+        return first
 
     def _with_name(self, m: Mention, sent: Span) -> Mention:
         """'Gambian President Dawda Jawara': a person the knowledge base does not hold keeps the
@@ -280,7 +314,7 @@ class Resolver:
 
     def _person_after(self, mentions: list[Mention], end: int) -> Mention | None:
         for m in mentions:
-            if m.start in (end, end + 1) and m.ref.actor_id and self.kb.actors.get(m.ref.actor_id, None) is not None \
+            if m.start == end and m.ref.actor_id and self.kb.actors.get(m.ref.actor_id, None) is not None \
                     and self.kb.actors[m.ref.actor_id].kind == "person":
                 return m
         return None
@@ -296,7 +330,7 @@ class Resolver:
                 break
         head = doc[last]
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for obj in child.children:
                     code = self._qual_token(obj, mentions)
                     if code:
@@ -318,10 +352,7 @@ class Resolver:
                        org: str | None, ctx: DocContext) -> Mention | None:
         doc = sent.doc
         former = any(doc[k].lower_ in ("former", "ex", "ousted", "late") for k in range(max(sent.start, start - 3), start))
-        first = start
-        while first > sent.start and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det") \
-                and doc[first - 1].head.i >= start and doc[first - 1].lower_ not in ("former",):
-            first -= 1
+        first = self._title_start(sent, start, end)
         text = doc[first:end].text
         s_char, e_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1])
         if org is None:
@@ -353,7 +384,7 @@ class Resolver:
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ in _POSS_PRONOUNS and tok.lower_ in _GOV_NOUNS and ctx.persons:
                     return self._poss_gov(tok, child, ctx)
-            return None
+            return self._bare_agent(tok, sector, mentions)
         first = tok.i
         while first > sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):
             first -= 1
@@ -368,6 +399,34 @@ class Resolver:
         ref = ActorRef(text, org if org_actor.kind == "state" and sector == "GOV" else None, code, sector,
                        None, None, doc[first].idx, tok.idx + len(tok))
         return Mention(first, tok.i + 1, tok.i, ref, "agent")
+
+    def _bare_agent(self, tok: Token, sector: str, mentions: list[Mention]) -> Mention | None:
+        """'protesters', 'police' with no country word: the country of the place the sentence
+        names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
+        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("people", "leader", "leaders", "official", "general"):
+            return None
+        doc = tok.doc
+        country = self._sentence_place_country(tok.sent, mentions)
+        first = tok.i
+        while first > tok.sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "det"):
+            first -= 1
+        code = country + sector if country else None
+        ref = ActorRef(doc[first:tok.i + 1].text, None, code, sector, None, None, doc[first].idx, tok.idx + len(tok))
+        return Mention(first, tok.i + 1, tok.i, ref, "agent")
+
+    def _sentence_place_country(self, sent: Span, mentions: list[Mention]) -> str | None:
+        for t in sent:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "throughout") and t.ent_type_ in ("GPE", "LOC"):
+                for m in mentions:
+                    if m.start <= t.i < m.end and m.ref.code and m.ref.actor_id in self.kb.actors \
+                            and self.kb.actors[m.ref.actor_id].kind == "state":
+                        return m.ref.actor_id
+                from accord.events.places import city_country
+
+                iso = city_country(t.text)
+                if iso and iso in self.kb.actors:
+                    return iso
+        return None
 
     def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
         person = self.kb.actors[ctx.persons[-1]]
@@ -435,3 +494,12 @@ def _trim_the(ent: Span) -> tuple[int, int]:
 def _in_longer_person(tok: Token) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
+
+
+def _extend(m: Mention, first: int, doc) -> Mention:  # type: ignore[no-untyped-def]
+    """The same mention, its text and offsets extended left to token `first`."""
+    if first >= m.start:
+        return m
+    r = m.ref
+    ref = ActorRef(doc[first:m.end].text, r.actor_id, r.code, r.sector, r.name, r.role, doc[first].idx, r.end)
+    return Mention(first, m.end, m.head, ref, m.how)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from accord.errors import StoreError
-from accord.store._filters import where_clause
 from accord.store.base import EventQuery
 
 if TYPE_CHECKING:
@@ -90,8 +89,8 @@ def export_events(
 
 def flat_batches(store: Store, query: EventQuery, batch: int) -> Iterator[list[tuple[Any, ...]]]:
     """Export rows (in COLUMNS order), `batch` at a time."""
-    where, params = where_clause(query)
-    for rows in store._db.stream(_FLAT_SQL.format(where=where), params, batch):  # type: ignore[attr-defined]
+    where, params = query.sql_where()
+    for rows in store.iter_query(_FLAT_SQL.format(where=where), params, batch):
         yield [flat_row(r) for r in rows]
 
 

@@ -106,7 +106,7 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
                 return actors
         if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
-                if child.dep_ == "dobj":
+                if child.dep_ in ("dobj", "nsubjpass"):
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
         if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
             for child in head.children:
@@ -170,6 +170,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
         targets.extend(_prep_objects(verb.doc[i], preps | {"with", "to", "against", "on", "for"}, idx))
+        for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
+            if sub.dep_ == "prep" and sub.lower_ in ("in", "of") and sub.head.i == i:
+                for obj in sub.children:
+                    targets.extend(_prep_objects(obj, {"to", "for", "against", "on"}, idx))
         for child in verb.doc[i].children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
@@ -231,6 +235,8 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
     sources = _unique(sources)
     src_keys = {_key(m) for m in sources}
     targets = [t for t in _unique(targets) if _key(t) not in src_keys and t.start not in {s.start for s in sources}]
+    seen: set[str] = set()
+    targets = [t for t in targets if not (_key(t) in seen or seen.add(_key(t)))]  # type: ignore[func-returns-value]
     # A target that is only the source's own country ("Trump withdraws the United States") is not a target.
     src_countries = {m.ref.code[:3] for m in sources if m.ref.code}
     filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]

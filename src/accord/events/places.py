@@ -30,6 +30,13 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[st
     return cities, iso3
 
 
+def city_country(name: str) -> str | None:
+    """ISO alpha-3 of the most populous city called `name`, if any."""
+    cities, _ = _gazetteer()
+    row = cities.get(name.lower())
+    return row[1] or None if row else None
+
+
 def find_location(trigger: Token) -> Location | None:
     """A GPE/LOC/FAC named after in/at/near in the trigger's clause; cities get coordinates."""
     heads = [trigger]
@@ -52,5 +59,9 @@ def _place(tok: Token) -> Location:
     cities, _ = _gazetteer()
     row = cities.get(name.lower())
     if row is None:
-        return Location(name)
+        from accord.actors.kb import default_kb
+
+        entries = [e for e in default_kb().lookup(name) if e.how == "name"]
+        actor = default_kb().actors.get(entries[0].actor_id) if entries else None
+        return Location(name, actor.id if actor is not None and actor.kind == "state" else None)
     return Location(row[0], row[1] or None, row[2], row[3])

@@ -159,6 +159,10 @@ class SQLStore:
         """Run any SQL (with `?` placeholders on both backends) and return its rows."""
         return self._db.query(sql, params)
 
+    def iter_query(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Run any SQL and yield its rows `size` at a time, without loading them all."""
+        return self._db.stream(sql, params, size)
+
     # ---- analytics (SQL in accord.analytics) ----------------------------------------------
 
     def dyad_series(

@@ -66,6 +66,12 @@ class EventQuery:
         if self.since and self.until and self.since > self.until:
             raise StoreError(f"since {self.since} is after until {self.until}", input=str(self.since))
 
+    def sql_where(self, *extra: str) -> tuple[str, list[Any]]:
+        """`WHERE ...` on the `events` table aliased `e` (or ''), and its parameters."""
+        from accord.store._filters import where_clause
+
+        return where_clause(self, *extra)
+
 
 def check_choice(name: str, value: str, valid: Sequence[str]) -> None:
     """Raise StoreError naming the valid choices when `value` is not one of them."""
@@ -79,8 +85,11 @@ class Database(Protocol):
     SQL uses `?` placeholders on every backend; values are always passed as parameters.
     """
 
-    dialect: Dialect
-    location: str
+    @property
+    def dialect(self) -> Dialect: ...
+
+    @property
+    def location(self) -> str: ...
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
@@ -168,6 +177,8 @@ class Store(Protocol):
     ) -> list[TypeMixRow]: ...
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def iter_query(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]: ...
 
     def close(self) -> None: ...
 

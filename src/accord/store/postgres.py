@@ -43,13 +43,13 @@ class PostgresDatabase:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:
-            self._conn.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]
+            self._conn.execute(to_psycopg(sql), list(params))
         except psycopg.Error as e:
             raise self._fail(e) from e
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
-            return self._conn.execute(to_psycopg(sql), list(params)).fetchall()  # type: ignore[arg-type]
+            return self._conn.execute(to_psycopg(sql), list(params)).fetchall()
         except psycopg.Error as e:
             raise self._fail(e) from e
 
@@ -58,7 +58,7 @@ class PostgresDatabase:
         with self.transaction():
             try:
                 with self._conn.cursor(name=f"accord_stream_{next(_cursor_names)}") as cursor:
-                    cursor.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]
+                    cursor.execute(to_psycopg(sql), list(params))
                     while rows := cursor.fetchmany(size):
                         yield rows
             except psycopg.Error as e:
