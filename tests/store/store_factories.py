@@ -124,7 +124,7 @@ def with_schema(url: str, schema: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
 
 
-def _pg_execute(url: str, sql: str) -> None:
+def pg_execute(url: str, sql: str) -> None:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
@@ -139,11 +139,11 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     url = pg_url_or_skip()
     schema = f"accord_test_{uuid.uuid4().hex[:12]}"
-    _pg_execute(url, f"CREATE SCHEMA {schema}")
+    pg_execute(url, f"CREATE SCHEMA {schema}")
     try:
         yield with_schema(url, schema)
     finally:
-        _pg_execute(url, f"DROP SCHEMA {schema} CASCADE")
+        pg_execute(url, f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

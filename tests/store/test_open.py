@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
-
-from store_factories import pg_url_or_skip
+from store_factories import pg_execute, pg_url_or_skip, with_schema
 
 from accord.errors import StoreError
 from accord.store import open_store
@@ -14,8 +14,13 @@ from accord.store import open_store
 
 def test_open_store_postgres_server_is_available() -> None:
     """Skips, with the one reason every postgres variant would give, when there is no server."""
-    with open_store(pg_url_or_skip()) as store:
-        assert store.backend == "postgres"
+    url, schema = pg_url_or_skip(), f"accord_test_{uuid.uuid4().hex[:12]}"
+    pg_execute(url, f"CREATE SCHEMA {schema}")
+    try:
+        with open_store(with_schema(url, schema)) as store:
+            assert (store.backend, store.counts()["events"]) == ("postgres", 0)
+    finally:
+        pg_execute(url, f"DROP SCHEMA {schema} CASCADE")
 
 
 def test_open_store_memory_is_duckdb() -> None:

@@ -62,7 +62,10 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.first_tokens = {k.split()[0] for k in kb.names} | {k.split()[0] for k in TITLES}
+        self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
+        for key in kb.names:
+            words = key.split()
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     # ------------------------------------------------------------------ resolution to refs
     def ref_for(self, actor: Actor, text: str, day: dt.date, how: str = "name",
@@ -151,10 +154,14 @@ class Resolver:
         tok = doc[i]
         if tok.lower_ == "the" or tok.is_punct or tok.is_space:
             return None
-        if tok.lower_ not in self.first_tokens:
+        first = tok.lower_.split("-")[0]
+        most = self.first_words.get(tok.lower_) or self.first_words.get(first)
+        if not most:
             return None
-        for j in range(min(sent.end, i + self.kb.max_len), i, -1):
-            text = doc.text[tok.idx: doc[j - 1].idx + len(doc[j - 1])]
+        for j in range(min(sent.end, i + 2 * most + 1), i, -1):
+            text = doc[i:j].text
+            if text.count(" ") >= most:
+                continue
             entries = self.kb.names.get(norm(text))
             if not entries:
                 continue
@@ -216,12 +223,15 @@ class Resolver:
         says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
         code = None
         sector = None
-        if ent.label_ == "GPE":
+        if ent.label_ == "GPE" or (ent.label_ in ("PERSON", "ORG") and end - start == 1):
             from accord.events.places import city_country
 
-            iso = city_country(doc[start:end].text)
+            # a city stands for its country: "shelled Kharkiv" -> UKR (the small model often
+            # calls a lone city name a PERSON, so a big city wins over a one-word "person")
+            iso = city_country(doc[start:end].text, min_population=0 if ent.label_ == "GPE" else 200_000)
             if iso and iso in self.kb.actors:
-                code = iso  # a city stands for its country: "shelled Kharkiv" -> UKR
+                return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso, None, None, None,
+                               doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "place")
         if ent.label_ == "PERSON":
             org = self._qualifier(doc, start, end - 1, sent, mentions)
             if org is not None and org in self.kb.actors:

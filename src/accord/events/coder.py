@@ -63,7 +63,7 @@ class Coder:
     def __call__(self, doc: Doc, document: Document) -> list[Event]:
         ctx = DocContext(day=document.published or dt.date.today())
         events: list[Event] = []
-        skip = dateline_end(doc.text)
+        skip = dateline_end(document.text)
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
             if not mentions:
@@ -109,13 +109,13 @@ class Coder:
             attributed = found[0].ref if found else ActorRef(reading.speaker.text, start=reading.speaker.idx,
                                                               end=reading.speaker.idx + len(reading.speaker))
         t_first, t_last = doc[trig.first], doc[trig.last]
-        trigger_span = TextSpan(t_first.idx, t_last.idx + len(t_last), doc.text[t_first.idx: t_last.idx + len(t_last)])
+        trigger_span = TextSpan(t_first.idx, t_last.idx + len(t_last), document.text[t_first.idx: t_last.idx + len(t_last)])
         ev_start = min([trig.first, *(m.start for m in args.sources + args.targets)])
         ev_end = max([trig.last + 1, *(m.end for m in args.sources + args.targets)])
         if content is not None:
             ev_end = max(ev_end, content.token.i + 1)
         evidence = TextSpan(doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]),
-                            doc.text[doc[ev_start].idx: doc[ev_end - 1].idx + len(doc[ev_end - 1])])
+                            document.text[doc[ev_start].idx: doc[ev_end - 1].idx + len(doc[ev_end - 1])])
         day, gran, date_text = resolve_date(sent, trig.token, document.published)
         return Event(
             id=stable_id(document.id, si, trigger_span.start, entry.plover_type),

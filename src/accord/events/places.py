@@ -30,11 +30,13 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[st
     return cities, iso3
 
 
-def city_country(name: str) -> str | None:
-    """ISO alpha-3 of the most populous city called `name`, if any."""
+def city_country(name: str, min_population: int = 0) -> str | None:
+    """ISO alpha-3 of the most populous city called `name` (with at least that population)."""
     cities, _ = _gazetteer()
     row = cities.get(name.lower())
-    return row[1] or None if row else None
+    if row is None or row[4] < min_population:
+        return None
+    return row[1] or None
 
 
 def find_location(trigger: Token) -> Location | None:

@@ -158,6 +158,8 @@ def iter_inputs(paths: Iterable[str | Path], fields: JsonlFields = JsonlFields()
             yield Rejection(str(path), InputNotFound.code, f"{path}: no such file or directory")
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
+                if child.name.upper().startswith(("README", "LICENSE")) or child.name.startswith("."):
+                    continue  # a folder's own documentation is not an article
                 if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
                     yield from iter_inputs([child], fields)
         elif path.suffix.lower() in JSONL_SUFFIXES:

@@ -100,19 +100,20 @@ def _render(rows: Sequence[dict[str, Any]], fmt: str, choices: Sequence[str] = _
     if not rows:
         return "(no rows)" if fmt == "table" else ""
     headers = list(rows[0])
-    cells = [["" if r[h] is None else _cell(r[h]) for h in headers] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows([headers, *cells])
+        plain = [["" if r[h] is None else _cell(r[h], exact=True) for h in headers] for r in rows]
+        csv.writer(buf, lineterminator="\n").writerows([headers, *plain])
         return buf.getvalue().rstrip("\n")
+    cells = [["" if r[h] is None else _cell(r[h]) for h in headers] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join(lines)
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
+def _cell(value: Any, exact: bool = False) -> str:
+    if isinstance(value, float) and not exact:
         return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
     if isinstance(value, (list, tuple)):
         return "+".join(map(str, value))

@@ -1,0 +1,92 @@
+"""End-to-end coding of real sentences with the real model: exact type, actor codes, modality."""
+
+import pytest
+
+from tests.conftest import summary
+
+CASES = [
+    # meetings, titles with demonyms, dates relative to publication
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.", "2024-05-20",
+     [("CONSULT", ("RUSGOV",), ("CHNGOV",), "asserted")]),
+    ("The foreign ministers held talks with their Turkish counterpart.", "2024-01-12",
+     [("CONSULT", (None,), ("TUR",), "asserted")]),
+    # military action: demonym + generic agent, city standing for its country
+    ("Ukrainian troops attacked Russian positions near Bakhmut.", "2023-03-01",
+     [("ASSAULT", ("UKRMIL",), ("RUS",), "asserted")]),
+    ("Hezbollah fired rockets at northern Israel.", "2024-08-25",
+     [("ASSAULT", ("LBNREB",), ("ISR",), "asserted")]),
+    # light verbs with objects
+    ("The European Union imposed sanctions on Iran over its drone deliveries to Russia.", "2024-04-22",
+     [("COERCE", ("IGOEU",), ("IRN",), "asserted")]),
+    ("Germany provided 500 million euros in humanitarian aid to Sudan.", "2024-04-15",
+     [("AID", ("DEU",), ("SDN",), "asserted")]),
+    ("Pakistan recalled its ambassador from Kabul.", "2024-01-12",
+     [("SANCTION", ("PAK",), ("AFGGOV",), "asserted")]),
+    # passive voice with agent; the accused is the one who violated
+    ("Israel was accused by Hamas of violating the ceasefire.", "2025-02-10",
+     [("ACCUSE", ("PSEREB",), ("ISR",), "asserted"), ("REJECT", ("ISR",), (), "asserted")]),
+    # modality
+    ("Hungary did not sign the declaration.", "2024-03-01", [("SUPPORT", ("HUN",), (), "negated")]),
+    ("China could impose tariffs on Australian wine.", "2020-05-01",
+     [("COERCE", ("CHN",), ("AUS",), "hypothetical")]),
+    ("The United States will send more air defence systems to Ukraine.", "2024-09-01",
+     [("AID", ("USA",), ("UKR",), "future")]),
+    ("Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.", "2025-06-15",
+     [("THREATEN", ("IRN",), (), "conditional"), ("ASSAULT", ("USA",), (), "conditional")]),
+    ("Zelenskyy said Russian forces shelled Kharkiv overnight.", "2024-05-20",
+     [("ASSAULT", ("RUSMIL",), ("UKR",), "reported")]),
+    ("Turkey reportedly detained dozens of Kurdish activists.", "2024-03-01",
+     [("COERCE", ("TUR",), (None,), "reported")]),
+    # generic agents take the country of the place the sentence names
+    ("Kenyan police arrested 40 protesters in Nairobi on Monday.", "2024-06-26",
+     [("COERCE", ("KENCOP",), ("KENCVL",), "asserted")]),
+    ("Thousands of protesters demonstrated against the government in Tbilisi.", "2024-12-01",
+     [("PROTEST", ("GEOCVL",), ("GEOGOV",), "asserted")]),
+    # compound (reciprocal) actors; an agreement frame keeps its content as a separate CONSULT
+    ("Japan and South Korea agreed to resume security talks.", "2023-03-16",
+     [("AGREE", ("JPN", "KOR"), (), "asserted"), ("CONSULT", ("JPN", "KOR"), (), "asserted")]),
+    # refusals embed their content: one REJECT, not a CONSULT
+    ("The Kremlin rejected the proposal.", "2024-03-01", [("REJECT", ("RUSGOV",), (), "asserted")]),
+    ("Israeli Prime Minister Benjamin Netanyahu refused to meet Hamas negotiators.", "2024-03-01",
+     [("REJECT", ("ISRGOV",), ("PSEREB",), "asserted")]),
+    # no event where there is none
+    ("Analysts say the economy is growing slowly.", "2024-01-12", []),
+    ("The weather in Paris was mild on Sunday.", "2024-01-12", []),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_coder_real_sentences(code, text, day, expected):
+    assert [summary(e) for e in code(text, day)] == expected
+
+
+def test_coder_relative_date_resolves_to_last_weekday(code):
+    (event,) = code("Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.", "2024-05-20")
+    assert (event.date.isoformat(), event.date_granularity, event.date_text) == ("2024-05-14", "day", "Tuesday")
+    assert event.cameo == "040" and event.quad_class == 1 and event.goldstein == 1.0
+
+
+def test_coder_location_from_gazetteer(code):
+    (event,) = code("Kenyan police arrested 40 protesters in Nairobi on Monday.", "2024-06-26")
+    assert (event.location.name, event.location.country) == ("Nairobi", "KEN")
+    assert round(event.location.lat, 1) == -1.3
+
+
+def test_coder_offsets_point_into_text(code):
+    text = "Hezbollah fired rockets at northern Israel."
+    (event,) = code(text, "2024-08-25")
+    assert text[event.trigger.start:event.trigger.end] == "fired"
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text == "Hezbollah fired rockets at northern Israel"
+    src = event.sources[0]
+    assert text[src.start:src.end] == "Hezbollah"
+
+
+def test_coder_frame_refines_cameo(code):
+    (event,) = code("Israeli Prime Minister Benjamin Netanyahu refused to meet Hamas negotiators.", "2024-03-01")
+    assert (event.cameo, event.rule) == ("125", "verb:refuse>verb:meet")
+
+
+def test_coder_min_confidence_drops_weak_events(code):
+    text = "The foreign ministers held talks with their Turkish counterpart."
+    assert len(code(text, "2024-01-12", min_confidence=0.0)) == 1
+    assert code(text, "2024-01-12", min_confidence=0.9) == []
