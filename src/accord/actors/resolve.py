@@ -29,6 +29,7 @@ _TITLE_WORDS = {"president", "minister", "secretary", "representative", "ambassa
                 "sheikh", "emir", "leader", "director", "mayor", "speaker", "negotiator", "diplomat"}
 _HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "demonym": 3}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_PLACE_LABELS = {"FAC", "LOC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +134,11 @@ class Resolver:
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
         for ent in sent.ents:
-            if ent.label_ in _ENTITY_LABELS and not any(t.i in taken for t in ent):
+            if ent.label_ in _ENTITY_LABELS | _PLACE_LABELS and not any(t.i in taken for t in ent):
                 start, end = _trim_the(ent)
-                if start < end:
-                    mentions.append(self._unknown(doc, start, end, ent, sent, mentions))
+                m = self._unknown(doc, start, end, ent, sent, mentions) if start < end else None
+                if m is not None:
+                    mentions.append(m)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
@@ -218,12 +220,12 @@ class Resolver:
         ref = ActorRef(text, iso, iso, None, actor.name, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         return Mention(start, end, head.i if end > tok.i + 1 else tok.i, ref, "demonym")
 
-    def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention:  # type: ignore[no-untyped-def]
+    def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention | None:  # type: ignore[no-untyped-def]
         """A named entity not in the knowledge base: its text, and its country when a qualifier
         says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
         code = None
         sector = None
-        if ent.label_ == "GPE" or (ent.label_ in ("PERSON", "ORG") and end - start == 1):
+        if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG") and end - start == 1):
             from accord.events.places import city_country
 
             # a city stands for its country: "shelled Kharkiv" -> UKR (the small model often
@@ -232,6 +234,8 @@ class Resolver:
             if iso and iso in self.kb.actors:
                 return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso, None, None, None,
                                doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "place")
+        if ent.label_ in _PLACE_LABELS:
+            return None
         if ent.label_ == "PERSON":
             org = self._qualifier(doc, start, end - 1, sent, mentions)
             if org is not None and org in self.kb.actors:

@@ -40,7 +40,21 @@ def _fail(message: str, code: int) -> None:
 
 
 class Group(click.Group):
-    """Turns every AccordError (and anything unexpected) into one line on stderr and an exit code."""
+    """Turns every AccordError, usage error (and anything unexpected) into one line on stderr."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **kwargs: Any) -> Any:
+        try:
+            return super().main(args, prog_name=prog_name, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "accord"
+            _fail(f"{exc.format_message()} (see '{where} --help')", 2)
+        except click.exceptions.Abort:
+            _fail("aborted", 1)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        sys.exit(0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
