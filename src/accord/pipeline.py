@@ -26,6 +26,11 @@ class Pipeline:
         self.nlp = load_nlp()
         self.coder = Coder(min_confidence=self.min_confidence)
 
+    def warm_up(self) -> None:
+        """Do the one-time lazy loads (gazetteer, date parser) now rather than on the first article."""
+        self.code(document_from_text("Russian troops shelled Kharkiv in Ukraine on Monday, May 5, 2025.",
+                                     published=dt.date(2025, 5, 6)))
+
     def code(self, document: Document) -> list[Event]:
         return self.coder(self.nlp(document.text), document)
 

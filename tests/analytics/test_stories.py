@@ -55,7 +55,8 @@ def test_stories_other_direction_is_a_separate_story(store: Store) -> None:
 @pytest.mark.parametrize(("days", "window", "expected"), [
     ([1, 4], 3, [["e1", "e2"]]),              # 3 days apart: within the window
     ([1, 5], 3, [["e1"], ["e2"]]),            # 4 days apart: outside
-    ([1, 4, 7, 10], 3, [["e1", "e2", "e3", "e4"]]),  # chained, single linkage
+    ([1, 4, 7, 10], 3, [["e1", "e2"], ["e3", "e4"]]),  # windows from each story's first day
+    ([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, [["e1", "e2", "e3", "e4"], ["e5", "e6", "e7", "e8"], ["e9"]]),
     ([1, 5], 4, [["e1", "e2"]]),
     ([1, 1, 2], 0, [["e1", "e2"], ["e3"]]),   # window 0: same day only
 ])

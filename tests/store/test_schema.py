@@ -9,7 +9,7 @@ from store_factories import coded, doc, event, ref, rich_event
 
 from accord.errors import StoreError
 from accord.store import _rows, open_store
-from accord.store.base import Database
+from accord.store.base import Database, insert_rows
 from accord.store.schema import MIGRATIONS, SCHEMA_VERSION, V1, migrate, schema_version, statements
 from accord.types import CodedDocument
 
@@ -44,10 +44,10 @@ def _write_v1(location: str, batch: list[CodedDocument]) -> None:
             db.execute(sql)
         db.execute("UPDATE accord_meta SET schema_version = 1")
         for c in batch:
-            db.insert_columns("documents", _rows.DOCUMENT_COLUMNS, [_rows.document_row(c.document)])
-            db.insert_columns("events", _rows.EVENT_COLUMNS[:v1_event_columns],
+            insert_rows(db, "documents", _rows.DOCUMENT_COLUMNS, [_rows.document_row(c.document)])
+            insert_rows(db, "events", _rows.EVENT_COLUMNS[:v1_event_columns],
                               [_rows.event_row(e, c.document.published)[:v1_event_columns] for e in c.events])
-            db.insert_columns("event_actors", _rows.ACTOR_COLUMNS,
+            insert_rows(db, "event_actors", _rows.ACTOR_COLUMNS,
                               [row for e in c.events for row in _rows.actor_rows(e)])
     assert schema_version(db) == 1
     db.close()

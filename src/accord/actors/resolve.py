@@ -398,6 +398,11 @@ class Resolver:
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ in _POSS_PRONOUNS and tok.lower_ in _GOV_NOUNS and ctx.persons:
                     return self._poss_gov(tok, child, ctx)
+            if tok.lower_ in _GOV_NOUNS:
+                det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"), None)
+                # "the incoming administration": the government of the leader the text is about;
+                # never a bare role word as an actor
+                return self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
             return self._bare_agent(tok, sector, mentions)
         first = tok.i
         while first > sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):
@@ -443,10 +448,14 @@ class Resolver:
         return None
 
     def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
-        person = self.kb.actors[ctx.persons[-1]]
-        code, _, _ = self.person_code(person, ctx.day)
-        country = code[:3]
-        if country == "IGO":
+        """'his administration', 'the incoming government': the latest national leader's government."""
+        for pid in reversed(ctx.persons):
+            person = self.kb.actors[pid]
+            code, _, _ = self.person_code(person, ctx.day)
+            country = code[:3]
+            if country != "IGO" and country in self.kb.actors:
+                break
+        else:
             return None
         text = tok.doc[poss.i: tok.i + 1].text
         ref = ActorRef(text, country, country + "GOV", "GOV", f"{person.name}'s government", None,

@@ -1,16 +1,21 @@
 """Story events: the Events that report one real-world event, merged.
 
-Rule. Two events belong to the same story when they have the same PLOVER `type`, the same set of
+Rule. Events belong to the same story when they have the same PLOVER `type`, the same set of
 resolved source actors and the same set of resolved target actors (an actor is its `actor_id`,
-else its `code`; unresolved actors are left out of the key), and their days are linked by a
-chain of gaps of at most `window_days` (single linkage on the day: the event date, else the
-publication date). An event with no resolved actor at all, or with no day, is a story by itself.
+else its `code`; unresolved actors are left out of the key), and fall in the same window of
+`window_days` days. Windows are laid greedily along each group's days (the event date, else the
+publication date): the first day d0 opens a story that takes every event up to d0 + window_days;
+the first later day opens the next one. A story therefore never spans more than window_days + 1
+calendar days, however busy the pair is. An event with no resolved actor at all, or with no day,
+is a story by itself.
 
 Within a story, members are ordered by (day, event id); the first member is the anchor and the
 story id is the first 16 hex digits of md5("story:" + anchor id). The result depends only on the
-set of stored events, never on the order they were written in, so updating incrementally and
-rebuilding from scratch give the same stories. `cluster()` is the rule in plain Python (for tests
-and small inputs); `update_stories()` is the same rule in SQL, run inside the store.
+set of stored events, never on the order they were written in, so updating incrementally (which
+re-clusters only the groups that received events) and rebuilding from scratch give the same
+stories. `cluster()` is the rule in plain Python (for tests and small inputs); `update_stories()`
+runs it inside the store: SQL everywhere except one pass over the distinct (group, day) pairs of
+the touched groups, which lays the windows.
 """
 
 from __future__ import annotations
@@ -72,12 +77,12 @@ def _day_order(item: tuple[dt.date | None, str]) -> tuple[bool, dt.date, str]:
 
 def _islands(members: list[tuple[dt.date | None, str]], window_days: int) -> list[list[tuple[dt.date | None, str]]]:
     islands: list[list[tuple[dt.date | None, str]]] = []
-    previous: dt.date | None = None
+    start: dt.date | None = None
     for day, eid in sorted(members, key=_day_order):
-        if day is None or previous is None or (day - previous).days > window_days:
+        if day is None or start is None or (day - start).days > window_days:
             islands.append([])
+            start = day
         islands[-1].append((day, eid))
-        previous = day
     return islands
 
 
@@ -113,38 +118,47 @@ def _story(members: list[Event], days: list[dt.date | None], documents: Mapping[
     )
 
 
-# ---- the same rule in SQL, run by the store --------------------------------------------------
+# ---- the same rule inside the store ------------------------------------------------------------
 
-_ISLANDS_TABLE = """CREATE TEMP TABLE _story_islands (
-    id {key}, doc_id {key}, story_key {key}, day DATE, type {key}, quad_class INTEGER,
-    goldstein DOUBLE PRECISION, source_keys {key}, target_keys {key}, anchor {key})"""
+_GROUPS = """INSERT INTO _story_groups
+    SELECT CAST(row_number() OVER (ORDER BY story_key) AS INTEGER), story_key
+    FROM (SELECT DISTINCT story_key FROM story_pending) p"""
 
-_FILL_ISLANDS = """
-INSERT INTO _story_islands
-WITH g AS (
+_GROUP_DAYS = """SELECT g.gid, CAST(e.day - DATE '1970-01-01' AS INTEGER) AS d
+    FROM events e JOIN _story_groups g ON g.story_key = e.story_key
+    WHERE e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"""
+
+# Each dated event takes the latest window start at or before its day; undated events stand alone.
+_FILL_ISLANDS = """INSERT INTO _story_islands
+WITH marks AS (
+    SELECT g.gid, CAST(e.day - DATE '1970-01-01' AS INTEGER) AS d, 1 AS kind, e.id, NULL AS start
+    FROM events e JOIN _story_groups g ON g.story_key = e.story_key WHERE e.day IS NOT NULL
+    UNION ALL
+    SELECT gid, sday, 0, NULL, sday FROM _story_starts
+), assigned AS (
+    SELECT id, gid, max(start) OVER (PARTITION BY gid ORDER BY d, kind
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS start
+    FROM marks
+), members AS (
     SELECT e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys,
-           e.target_keys,
-           CASE WHEN e.day IS NULL OR lag(e.day) OVER w IS NULL OR e.day - lag(e.day) OVER w > ?
-                THEN 1 ELSE 0 END AS brk
-    FROM events e
-    WHERE e.story_key IN (SELECT story_key FROM _story_touched)
-    WINDOW w AS (PARTITION BY e.story_key ORDER BY e.day NULLS LAST, e.id)
-), n AS (
-    SELECT g.*, sum(brk) OVER (PARTITION BY story_key ORDER BY day NULLS LAST, id
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
-    FROM g
+           e.target_keys, a.gid, a.start
+    FROM assigned a JOIN events e ON e.id = a.id
+    UNION ALL
+    SELECT e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys,
+           e.target_keys, g.gid, NULL
+    FROM events e JOIN _story_groups g ON g.story_key = e.story_key WHERE e.day IS NULL
 )
 SELECT id, doc_id, story_key, day, type, quad_class, goldstein, source_keys, target_keys,
-       first_value(id) OVER (PARTITION BY story_key, island ORDER BY day NULLS LAST, id) AS anchor
-FROM n"""
+       CASE WHEN start IS NULL THEN id
+            ELSE first_value(id) OVER (PARTITION BY gid, start ORDER BY day, id) END
+FROM members"""
 
-_TOUCHED_STORIES = "SELECT id FROM story_events WHERE story_key IN (SELECT story_key FROM _story_touched)"
+_TOUCHED_STORIES = "SELECT id FROM story_events WHERE story_key IN (SELECT story_key FROM _story_groups)"
 
 _RECLUSTER: tuple[str, ...] = (
     f"DELETE FROM story_members WHERE story_id IN ({_TOUCHED_STORIES})",
     f"DELETE FROM story_dyads WHERE story_id IN ({_TOUCHED_STORIES})",
-    "DELETE FROM story_events WHERE story_key IN (SELECT story_key FROM _story_touched)",
-    _ISLANDS_TABLE,
+    "DELETE FROM story_events WHERE story_key IN (SELECT story_key FROM _story_groups)",
     _FILL_ISLANDS,
     """INSERT INTO story_events
     SELECT substr(md5('story:' || i.anchor), 1, 16), min(i.story_key), i.anchor, min(i.type),
@@ -160,8 +174,15 @@ _RECLUSTER: tuple[str, ...] = (
            s.quad_class, s.goldstein
     FROM story_events s JOIN event_dyads d ON d.event_id = s.anchor_id
     WHERE s.id IN ({_TOUCHED_STORIES})""",
-    "DELETE FROM story_pending WHERE story_key IN (SELECT story_key FROM _story_touched)",
+    "DELETE FROM story_pending WHERE story_key IN (SELECT story_key FROM _story_groups)",
 )
+
+_TEMP_TABLES: dict[str, str] = {
+    "_story_groups": "gid INTEGER, story_key {key}",
+    "_story_starts": "gid INTEGER, sday INTEGER",
+    "_story_islands": """id {key}, doc_id {key}, story_key {key}, day DATE, type {key}, quad_class INTEGER,
+        goldstein DOUBLE PRECISION, source_keys {key}, target_keys {key}, anchor {key}""",
+}
 
 
 def stored_window(db: Database) -> int:
@@ -182,18 +203,33 @@ def update_stories(db: Database, window_days: int | None = None) -> int:
         if window_days is not None and window_days != stored_window(db):
             _reset(db, window_days)
         window = stored_window(db)
-        db.execute("DROP TABLE IF EXISTS _story_touched")
-        db.execute("DROP TABLE IF EXISTS _story_islands")
-        db.execute(render("CREATE TEMP TABLE _story_touched (story_key {key})", db.dialect))
-        db.execute("INSERT INTO _story_touched SELECT DISTINCT story_key FROM story_pending")
+        for name, columns in _TEMP_TABLES.items():
+            db.execute(f"DROP TABLE IF EXISTS {name}")
+            db.execute(render(f"CREATE TEMP TABLE {name} ({columns})", db.dialect))
+        db.execute(_GROUPS)
         changed = 0
-        if db.query("SELECT count(*) FROM _story_touched")[0][0]:
+        if db.query("SELECT count(*) FROM _story_groups")[0][0]:
+            _lay_windows(db, window)
             for sql in _RECLUSTER:
-                db.execute(render(sql, db.dialect), (window,) if sql is _FILL_ISLANDS else ())
+                db.execute(sql)
             changed = int(db.query("SELECT count(DISTINCT anchor) FROM _story_islands")[0][0])
-        db.execute("DROP TABLE IF EXISTS _story_islands")
-        db.execute("DROP TABLE _story_touched")
+        for name in _TEMP_TABLES:
+            db.execute(f"DROP TABLE {name}")
     return changed
+
+
+def _lay_windows(db: Database, window: int) -> None:
+    """Fill `_story_starts` with the first day of each window, group by group (one pass)."""
+    gids: list[int] = []
+    days: list[int] = []
+    current, start = -1, 0
+    for rows in db.stream(_GROUP_DAYS, (), 200_000):
+        for gid, day in rows:
+            if gid != current or day - start > window:
+                gids.append(gid)
+                days.append(day)
+                current, start = gid, day
+    db.insert_lists("_story_starts", (("gid", "INTEGER"), ("sday", "INTEGER")), [gids, days])
 
 
 def _reset(db: Database, window_days: int) -> None:

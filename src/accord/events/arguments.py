@@ -27,7 +27,7 @@ LIGHT_VERBS = {
     "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
     "enter", "engage", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
 }
-_CLIMB = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
+_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +118,8 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             subj = _subject(head, idx)
             if subj:
                 return subj
+            if any(c.dep_ in _SUBJ for c in head.children):
+                return []  # the governing clause has a subject, and it is not an actor
         cur = head
     return []
 
@@ -214,6 +216,10 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in idx.by_token:
             sources.append(idx.by_token[child.i])
+        elif child.dep_ in ("compound", "nmod") and child.i < noun.i:
+            # "a Russian missile and drone attack": the owner sits on a modifier of the noun
+            sources.extend(idx.by_token[g.i] for g in child.children
+                           if g.dep_ in ("amod", "poss", "compound") and g.i in idx.by_token)
         elif child.dep_ == "prep" and child.lower_ == "by":
             sources.extend(m for o in child.children for m in idx.actors(o))
         elif child.dep_ == "prep" and child.lower_ == "between":

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from accord.types import Granularity
 
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_WORDS = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)", re.I)
 _MONTH_RE = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
@@ -53,18 +54,21 @@ def resolve_date(sent: Span, trigger: Token, published: dt.date | None) -> tuple
         return published, "day", None
     ent = min(dates, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
     text = ent.text.strip()
+    before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in ("since", "until", "till", "before", "after", "by", "from", "through"):
+        return published, "day", None  # "out of office since 2021" dates a state, not this event
     if _VAGUE.search(text) and not _DAY_WORDS.search(text):
         return published, "day", None
     cleaned = re.sub(r"^(on|in|at|by|late|early|last|this)\s+", "", text, flags=re.I)
+    weekday = _WEEKDAYS.get(cleaned.lower())
+    if weekday is not None:  # "on Thursday" in a Thursday article is that day, else the last one
+        return published - dt.timedelta(days=(published.weekday() - weekday) % 7), "day", text
     gran = granularity_of(cleaned)
     if gran == "unresolved":
         return published, "day", None
     day = _parse(cleaned if gran != "year" else f"1 January {_YEAR_RE.search(cleaned).group(0)}", published)  # type: ignore[union-attr]
     if day is None:
         return published, "day", None
-    if day > published:  # "Tuesday" in an article from Monday means last Tuesday; future events keep theirs
-        if gran == "day" and cleaned.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
-            day -= dt.timedelta(days=7)
     if gran == "month":
         day = day.replace(day=1)
     elif gran == "year":

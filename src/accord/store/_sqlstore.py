@@ -10,7 +10,15 @@ from accord.analytics import series
 from accord.analytics import stories as story_rules
 from accord.errors import StoreError
 from accord.store import _read, _rows
-from accord.store.base import CountUnit, Database, Direction, EventQuery, Period, WriteResult
+from accord.store.base import (
+    CountUnit,
+    Database,
+    Direction,
+    EventQuery,
+    Period,
+    WriteResult,
+    insert_rows,
+)
 from accord.store.schema import migrate
 from accord.types import CodedDocument, Document, Event, Rejection, StoryEvent
 
@@ -74,7 +82,9 @@ class SQLStore:
                 actors.extend(_rows.actor_rows(e))
                 dyads.extend(_rows.dyad_rows(e, published))
                 pending.append((e.id, row[-3]))
-        insert = self._db.insert_columns
+        def insert(table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
+            insert_rows(self._db, table, columns, rows)
+
         insert("documents", _rows.DOCUMENT_COLUMNS, docs)
         insert("events", _rows.EVENT_COLUMNS, events)
         insert("event_actors", _rows.ACTOR_COLUMNS, actors)
@@ -88,7 +98,7 @@ class SQLStore:
             present = self._db.query(f"SELECT id FROM rejected WHERE id IN {_IDS}", (list(rows),))
             for (rid,) in present:
                 rows.pop(rid, None)
-        self._db.insert_columns("rejected", _rows.REJECTION_COLUMNS, list(rows.values()))
+        insert_rows(self._db, "rejected", _rows.REJECTION_COLUMNS, list(rows.values()))
         return len(rows)
 
     def update_stories(self, window_days: int | None = None) -> int:

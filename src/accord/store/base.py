@@ -97,13 +97,20 @@ class Database(Protocol):
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]: ...
 
-    def insert_columns(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None: ...
+    def insert_lists(self, table: str, columns: Sequence[tuple[str, str]], lists: Sequence[Sequence[Any]]) -> None:
+        """Insert len(lists[0]) rows in one statement; `lists` holds one list per column."""
 
     def transaction(self) -> AbstractContextManager[None]: ...
 
     def table_exists(self, name: str) -> bool: ...
 
     def close(self) -> None: ...
+
+
+def insert_rows(db: Database, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert `rows` (tuples in `columns` order) with one statement."""
+    if rows:
+        db.insert_lists(table, columns, [list(values) for values in zip(*rows, strict=True)])
 
 
 @runtime_checkable

@@ -41,7 +41,9 @@ class DuckDBDatabase:
         return self._run(sql, params).fetchall()
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
-        cursor = self._conn.cursor()  # its own result set, so other queries may run meanwhile
+        # Outside a transaction, a cursor of its own lets other queries run meanwhile; inside one,
+        # the connection itself, so that the rows written by the transaction are seen.
+        cursor = self._conn if self._depth else self._conn.cursor()
         try:
             cursor.execute(sql, list(params))
             while rows := cursor.fetchmany(size):
@@ -49,15 +51,16 @@ class DuckDBDatabase:
         except duckdb.Error as e:
             raise StoreError(f"{self.location}: {_one_line(e)}", input=self.location) from e
         finally:
-            cursor.close()
+            if cursor is not self._conn:
+                cursor.close()
 
-    def insert_columns(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None:
+    def insert_lists(self, table: str, columns: Sequence[tuple[str, str]], lists: Sequence[Sequence[Any]]) -> None:
         """Insert many rows with one statement: each column travels as one typed list."""
-        if not rows:
+        if not lists or not lists[0]:
             return
         names = ", ".join(name for name, _ in columns)
         values = ", ".join(f"unnest(CAST(? AS {kind}[]))" for _, kind in columns)
-        self.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(col) for col in zip(*rows, strict=True)])
+        self.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(values) for values in lists])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

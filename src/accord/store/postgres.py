@@ -64,14 +64,14 @@ class PostgresDatabase:
             except psycopg.Error as e:
                 raise self._fail(e) from e
 
-    def insert_columns(self, table: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None:
+    def insert_lists(self, table: str, columns: Sequence[tuple[str, str]], lists: Sequence[Sequence[Any]]) -> None:
         """Insert many rows with one statement: each column travels as one typed array."""
-        if not rows:
+        if not lists or not lists[0]:
             return
         names = ", ".join(name for name, _ in columns)
         arrays = ", ".join(f"CAST(? AS {kind}[])" for _, kind in columns)
         self.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",
-                     [list(col) for col in zip(*rows, strict=True)])
+                     [list(values) for values in lists])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
