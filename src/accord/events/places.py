@@ -41,16 +41,11 @@ def city_country(name: str, min_population: int = 0) -> str | None:
 
 def find_location(trigger: Token) -> Location | None:
     """A GPE/LOC/FAC named after in/at/near in the trigger's clause; cities get coordinates."""
-    heads = [trigger]
-    if trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
-        heads.append(trigger.head)
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    return _place(obj)
+    clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    for tok in clause.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS and tok.ent_type_ in ("GPE", "LOC", "FAC") \
+                and not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != clause.i for a in tok.ancestors if clause.is_ancestor(a)):
+            return _place(tok)
     return None
 
 
