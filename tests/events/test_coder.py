@@ -30,7 +30,7 @@ CASES = [
     ("China could impose tariffs on Australian wine.", "2020-05-01",
      [("COERCE", ("CHN",), ("AUS",), "hypothetical")]),
     ("The United States will send more air defence systems to Ukraine.", "2024-09-01",
-     [("AID", ("USA",), ("UKR",), "future")]),
+     [("AGREE", ("USA",), ("UKR",), "future")]),  # an announced action is an intention (CAMEO 033)
     ("Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.", "2025-06-15",
      [("THREATEN", ("IRN",), (), "conditional"), ("ASSAULT", ("USA",), (), "conditional")]),
     ("Zelenskyy said Russian forces shelled Kharkiv overnight.", "2024-05-20",

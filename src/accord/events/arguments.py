@@ -79,17 +79,35 @@ def _unique(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_SUBJ_PRONOUNS = {"it", "they", "we"}
+
+
 def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in _SUBJ:
             if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return idx.actors(verb.head)
+            if child.lower_ in _SUBJ_PRONOUNS and child.i not in idx.by_token:
+                return _antecedent(verb, idx)
             return idx.actors(child)
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return idx.actors(obj)
+    return []
+
+
+def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
+    """'Japan said it had halted aid': 'it' is the subject of the clause that reports it."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head is cur:
+            return []
+        cur = cur.head
+        for child in cur.children:
+            if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS:
+                return idx.actors(child)
     return []
 
 
@@ -183,7 +201,12 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         targets.extend(_object_owner(verb, idx, trig.extra))
     if not targets and trig.pattern.frame:
         for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp"):
+            if child.dep_ == "ccomp":
+                for g in child.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        targets.extend(idx.actors(g))
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and not targets:
                 targets.extend(_objects(child, idx, ()))
                 targets.extend(_prep_objects(child, {"from", "with", "to", "on", "against", "of", "for", "toward", "towards"}, idx))
     return _finish(sources, targets, inherited)
@@ -222,8 +245,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                            if g.dep_ in ("amod", "poss", "compound") and g.i in idx.by_token)
         elif child.dep_ == "prep" and child.lower_ == "by":
             sources.extend(m for o in child.children for m in idx.actors(o))
-        elif child.dep_ == "prep" and child.lower_ == "between":
-            sources.extend(m for o in child.children for m in idx.actors(o))
+        elif child.dep_ == "prep" and child.lower_ == "between" and "between" not in trig.pattern.targets:
+            sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
     if not sources and noun.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = noun.head

@@ -25,12 +25,31 @@ _FRAME_REFINE: dict[tuple[str, str], str] = {
     ("REJECT", "CONSULT"): "125", ("REJECT", "AID"): "122", ("REJECT", "COOPERATE"): "121",
     ("REJECT", "CONCEDE"): "123", ("REJECT", "RETREAT"): "124", ("REJECT", "AGREE"): "127",
     ("THREATEN", "ASSAULT"): "138", ("THREATEN", "SANCTION"): "1313", ("THREATEN", "COERCE"): "1312",
-    ("THREATEN", "RETREAT"): "136", ("THREATEN", "PROTEST"): "133",
+    ("THREATEN", "RETREAT"): "136", ("THREATEN", "PROTEST"): "133", ("THREATEN", "MOBILIZE"): "138",
     ("AGREE", "CONSULT"): "036", ("AGREE", "AID"): "033", ("AGREE", "COOPERATE"): "031",
     ("AGREE", "SUPPORT"): "032", ("AGREE", "RETREAT"): "035", ("AGREE", "CONCEDE"): "035",
     ("REQUEST", "CONSULT"): "026", ("REQUEST", "AID"): "023", ("REQUEST", "COOPERATE"): "021",
     ("REQUEST", "RETREAT"): "025", ("REQUEST", "CONCEDE"): "024", ("REQUEST", "SUPPORT"): "022",
 }
+_INTENT_CUES = {"will", "would", "shall", "wo", "'ll", "if", "plan", "intend", "prepare", "ready", "willing",
+                "prepared", "determined", "eager", "aim", "due", "set", "schedule"}
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
+    """An announced or promised action is an intention, as CAMEO and PLOVER code it: 'will send
+    aid' expresses intent to cooperate (AGREE 033), 'would impose a blockade' threatens (THREATEN).
+    Mere possibility ('could', 'may') is not an intention and keeps its type."""
+    if modality not in ("future", "hypothetical", "conditional") or (cue or "") not in _INTENT_CUES:
+        return None
+    if plover in _COOPERATIVE:
+        return _FRAME_REFINE.get(("AGREE", plover), "030")
+    if plover in _FORCEFUL:
+        return _FRAME_REFINE.get(("THREATEN", plover), "130")
+    return None
+
+
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
@@ -100,6 +119,8 @@ class Coder:
         if not entry.plover_type:
             return None
         reading = read_modality(trig.token, inner=content.token if content else None)
+        cameo = _intent_code(entry.plover_type, reading.modality, reading.cue) or cameo
+        entry = self.codebook.get(cameo)
         doc = sent.doc
         sources = tuple(m.ref for m in args.sources)
         targets = tuple(m.ref for m in args.targets)

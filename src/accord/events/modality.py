@@ -15,7 +15,8 @@ from accord.types import Modality
 
 _HYPOTHETICAL_AUX = {"could", "would", "may", "might", "can", "should", "ca"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_VERBS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "poise", "gear"}
+_FUTURE_VERBS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "poise", "gear",
+                 "ready", "willing", "prepared", "determined", "eager", "due"}
 _HEDGE_ADV = {"allegedly", "apparently", "likely", "probably", "possibly", "perhaps", "seemingly",
               "purportedly", "supposedly", "unlikely"}
 _REPORT_ADV = {"reportedly"}
@@ -124,7 +125,7 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
         elif c.dep_ == "amod" and cl in _FUTURE_NOUN_MODS:
             found.setdefault("future", cl)
     if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in t.children):
-        found.setdefault("conditional", "if")
+        found.setdefault("conditional", "in-if")  # the event is the condition, not what depends on it
     if is_trigger:
         return
     if lemma in _FUTURE_VERBS or (lemma == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):

@@ -84,7 +84,7 @@ def _noun(tok: Token, patterns: PatternSet) -> Trigger | None:
     cands = list(patterns.nouns.get(lemma, ()))
     if tok.lower_ != lemma:
         cands += patterns.nouns.get(tok.lower_, ())
-    compound = [c for c in tok.children if c.dep_ == "compound"]
+    compound = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     for c in compound:
         cands = list(patterns.nouns.get(f"{c.lower_} {lemma}", ())) + cands
     for p in cands:
