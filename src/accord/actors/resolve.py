@@ -473,9 +473,9 @@ class Resolver:
             actor = self.kb.actors[seen[0]]
         else:
             active = [p for p in ids if self.kb.actors[p].roles_on(ctx.day)]
-            if len(active) != 1:
+            if len(active) > 1 or (not active and len(ids) != 1):
                 return None
-            actor = self.kb.actors[active[0]]
+            actor = self.kb.actors[active[0] if active else ids[0]]  # the only one of that name
         ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
         return Mention(tok.i, tok.i + 1, tok.i, ref, "surname")
 

@@ -25,7 +25,7 @@ LIGHT_VERBS = {
     "wage", "impose", "announce", "give", "provide", "send", "deliver", "offer", "issue", "lodge",
     "file", "level", "intensify", "escalate", "step", "renew", "undertake", "pursue", "agree",
     "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
-    "enter", "engage", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
+    "enter", "engage", "tighten", "extend", "expand", "reimpose", "enforce", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
 }
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
@@ -48,6 +48,11 @@ class MentionIndex:
         """Mentions that a noun phrase headed by `tok` names: itself, its conjuncts, or what it is of."""
         out: list[Mention] = []
         m = self.by_token.get(tok.i)
+        if m is not None and not m.ref.code:
+            # "Kenzo Oshima, the UN Emergency Relief Coordinator,": the apposition says who
+            head = tok.doc[m.head]
+            appos = [self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token]
+            m = next((a for a in appos if a.ref.code), m)
         if m is not None:
             out.append(m)
         elif depth < 2:
@@ -80,6 +85,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = {"it", "they", "we"}
+_STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
 
 
 def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
@@ -170,6 +176,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         targets = idx.actors(verb.head)
         return _finish(_subject(verb, idx), targets, False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        passive = False  # "Israel is opposed to French mediation": Israel opposes
     sources: list[Mention] = []
     targets: list[Mention] = []
     inherited = False
@@ -209,6 +217,13 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("xcomp", "ccomp") and not targets:
                 targets.extend(_objects(child, idx, ()))
                 targets.extend(_prep_objects(child, {"from", "with", "to", "on", "against", "of", "for", "toward", "towards"}, idx))
+                if not targets:  # "threatened to break off relations with Congo": anywhere in the content
+                    targets.extend(idx.by_token[t.i] for t in child.subtree if t.i in idx.by_token
+                                   and t.dep_ not in ("nsubj", "poss") and idx.by_token[t.i].how != "coref")
+        if not targets:  # "threatened to strike unless Israel rescinded ...": the one the condition is on
+            for child in (c for k in verb.children if k.dep_ in ("xcomp", "ccomp") for c in k.children):
+                if child.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in child.children):
+                    targets.extend(m for g in child.children if g.dep_ == "nsubj" for m in idx.actors(g))
     return _finish(sources, targets, inherited)
 
 
@@ -217,7 +232,7 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list
     for child in verb.children:
         if child.dep_ == "dobj" and child.i not in idx.by_token:
             for g in child.children:
-                if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ == "of"):
+                if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ in ("of", "by", "from")):
                     found = idx.actors(g) if g.dep_ == "poss" else [
                         m for o in g.children if o.dep_ == "pobj" for m in idx.actors(o)]
                     if found:
@@ -274,3 +289,21 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
 
 def _key(m: Mention) -> str:
     return m.ref.actor_id or m.ref.code or m.ref.text.lower()
+
+
+_PLACE_PREPS = {"in", "into", "at", "across", "inside", "throughout", "near", "outside"}
+
+
+def place_targets(trigger: Token, idx: MentionIndex) -> list[Mention]:
+    """Where an action with no named target lands: 'imposed a curfew in Cizre', 'exploded bombs in
+    Kabul'. Only places (states, capitals, cities), in the trigger's own clause."""
+    clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    found: list[Mention] = []
+    for tok in clause.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
+            m = idx.by_token[tok.i]
+            if m.how in ("place", "capital", "name") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector:
+                found.append(m)
+            elif m.how == "capital":
+                found.append(m)
+    return found[:1]

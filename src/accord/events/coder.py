@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from accord.actors.kb import KnowledgeBase, default_kb
 from accord.actors.resolve import DocContext, Mention, Resolver
-from accord.events.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
+from accord.events.arguments import Arguments, MentionIndex, noun_arguments, place_targets, verb_arguments
 from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
 from accord.events.modality import read_modality
@@ -50,6 +50,8 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
     return None
 
 
+# Actions on a place rather than a party: with no named target, the place is the target.
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
@@ -118,6 +120,9 @@ class Coder:
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
             return None
+        if not args.targets and entry.plover_type in _PLACE_TARGET_TYPES:
+            places = [m for m in place_targets(trig.token, idx) if m not in args.sources]
+            args = Arguments(args.sources, tuple(places), args.inherited)
         reading = read_modality(trig.token, inner=content.token if content else None)
         cameo = _intent_code(entry.plover_type, reading.modality, reading.cue) or cameo
         entry = self.codebook.get(cameo)

@@ -16,6 +16,15 @@ NEG_INTENT = Pattern(
 )
 
 
+MUST_REQUEST = Pattern(
+    pos="verb", lemma="*must", cue="", cue_values=frozenset(), cameo="100", targets=frozenset(),
+    confidence=0.65, frame=True, rule="frame:said-that-must",
+)
+_SAYING = {"say", "declare", "announce", "reiterate", "insist", "state", "tell", "stress", "warn",
+           "add", "argue", "write", "maintain", "repeat"}
+_OBLIGATION = {"must", "should"}
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     token: Token  # the head word of the trigger
@@ -37,7 +46,7 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
     used: set[int] = set()
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "amod"):
-            trig = _verb(tok, patterns)
+            trig = _verb(tok, patterns) or _obligation_frame(tok)
             if trig is not None:
                 found.append(trig)
                 used.update(trig.extra)
@@ -109,3 +118,14 @@ def _intent_frame(tok: Token) -> Trigger | None:
         return None
     anchor = tok.head if tok.dep_ in ("dobj", "attr", "nsubj") else None
     return Trigger(tok, NEG_INTENT, anchor=anchor)
+
+
+def _obligation_frame(tok: Token) -> Trigger | None:
+    """'Russia said that Sudan must return the helicopter': a demand on the clause's subject."""
+    if tok.lemma_.lower() not in _SAYING:
+        return None
+    for clause in tok.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return Trigger(tok, MUST_REQUEST)
+    return None
