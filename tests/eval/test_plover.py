@@ -2,26 +2,27 @@ import json
 
 import pytest
 
-from accord.eval.plover import GoldRecord, evaluate, load_gold
 from accord.errors import EvalFileError
+from accord.eval.plover import GoldRecord, evaluate, load_gold
 
 
 def test_plover_scoring_counts_by_definition():
     records = [
         GoldRecord("a", "Russian troops shelled Kharkiv on Monday.", "ASSAULT", "heavy-weapons", ("RUS",), ("UKR",)),
-        GoldRecord("b", "Japan and South Korea agreed to resume security talks.", "AGREE", None, ("JPN", "KOR"), ()),
+        GoldRecord("b", "Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.",
+                   "THREATEN", None, ("IRN",), ()),
         GoldRecord("c", "The weather was mild.", "PROTEST", None, ("FRA",), ()),
     ]
     report = evaluate(records, min_confidence=0.0, errors=5)
     assert report["n"] == 3
-    assert report["per_type"]["ASSAULT"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
-    assert report["per_type"]["AGREE"]["recall"] == 1.0
+    assert report["per_type"]["ASSAULT"]["recall"] == 1.0
+    assert report["per_type"]["THREATEN"]["recall"] == 1.0
     assert report["per_type"]["PROTEST"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
-    assert report["per_type"]["CONSULT"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
-    assert report["macro_f1"] == round((1.0 + 1.0 + 0.0) / 3, 4)
+    assert report["per_type"]["ASSAULT"]["precision"] == 0.5  # the conditional attack counts against it
+    assert report["macro_f1"] == round((2 * 0.5 / 1.5 + 1.0 + 0.0) / 3, 4)
     assert (report["source_code_accuracy"], report["target_code_accuracy"]) == (1.0, 1.0)
-    assert report["source_code_recall"] == 0.75  # FRA in the missed record counts against recall only
-    assert [e["id"] for e in report["errors"]] == ["b", "c"]  # b: an extra CONSULT; c: nothing coded
+    assert report["source_code_recall"] == 0.6667  # FRA in the missed record counts against recall only
+    assert [e["id"] for e in report["errors"]] == ["b", "c"]  # b: an extra ASSAULT; c: nothing coded
 
 
 def test_plover_bad_gold_file(tmp_path):

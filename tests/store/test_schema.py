@@ -48,7 +48,7 @@ def _write_v1(location: str, batch: list[CodedDocument]) -> None:
             insert_rows(db, "events", _rows.EVENT_COLUMNS[:v1_event_columns],
                               [_rows.event_row(e, c.document.published)[:v1_event_columns] for e in c.events])
             insert_rows(db, "event_actors", _rows.ACTOR_COLUMNS,
-                              [row for e in c.events for row in _rows.actor_rows(e)])
+                              [row for e in c.events for row in _rows.actor_rows(e, c.document.published)])
     assert schema_version(db) == 1
     db.close()
 

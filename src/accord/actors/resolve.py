@@ -66,7 +66,8 @@ class Resolver:
         self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
         for key in kb.names:
             words = key.split()
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+            for first in {words[0], words[0].split("-")[0]}:  # "asia-pacific ..." starts at token "asia"
+                self.first_words[first] = max(self.first_words.get(first, 0), len(words) + words[0].count("-"))
 
     # ------------------------------------------------------------------ resolution to refs
     def ref_for(self, actor: Actor, text: str, day: dt.date, how: str = "name",
@@ -465,6 +466,9 @@ class Resolver:
     def _surname(self, tok: Token, ctx: DocContext) -> Mention | None:
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             return None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i > tok.i:
+            return None  # "Omar" in "Omar El Bashir" is a given name, not a surname
         ids = self.kb.surnames.get(tok.lower_)
         if not ids:
             return None

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from accord.errors import StoreError
+from accord.store._rows import actors_from_json
 from accord.store.base import EventQuery
+from accord.types import ActorRef
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -27,14 +29,10 @@ _SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "
 
 _FLAT_SQL = """SELECT e.id, e.day, e.date, e.date_granularity, e.type, e.mode, e.context, e.cameo,
     e.quad_class, e.goldstein, e.modality, e.confidence, e.rule, e.sentence,
-    e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.doc_id,
-    s.actor_id, s.code, coalesce(s.name, s.text), s.sector,
-    t.actor_id, t.code, coalesce(t.name, t.text), t.sector,
+    e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.doc_id, e.actors,
     st.id, st.num_events, st.num_articles, st.num_sources, d.url, d.source
 FROM events e
 JOIN documents d ON d.id = e.doc_id
-LEFT JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' AND s.position = 0
-LEFT JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' AND t.position = 0
 LEFT JOIN story_members m ON m.event_id = e.id
 LEFT JOIN story_events st ON st.id = m.story_id
 {where} ORDER BY e.day NULLS LAST, e.id"""
@@ -96,19 +94,26 @@ def flat_batches(store: Store, query: EventQuery, batch: int) -> Iterator[list[t
 
 def flat_row(r: Sequence[Any]) -> tuple[Any, ...]:
     (eid, day, date, granularity, type_, mode, context, cameo, quad, goldstein, modality, confidence,
-     rule, sentence, loc_name, loc_country, lat, lon, doc_id, a1_id, a1_code, a1_name, a1_sector,
-     a2_id, a2_code, a2_name, a2_sector, story_id, num_events, num_articles, num_sources, url,
-     outlet) = r
+     rule, sentence, loc_name, loc_country, lat, lon, doc_id, actors, story_id, num_events,
+     num_articles, num_sources, url, outlet) = r
+    sources, targets, _ = actors_from_json(actors)
+    a1, a2 = _actor(sources), _actor(targets)
     return (
         eid, _sqldate(day), day.year * 100 + day.month if day else None, day.year if day else None,
-        _fraction(day),
-        a1_code, a1_name, a1_code[:3] if a1_code else None, a1_sector,
-        a2_code, a2_name, a2_code[:3] if a2_code else None, a2_sector,
+        _fraction(day), *a1[1:], *a2[1:],
         cameo, cameo[:3], cameo[:2], quad, goldstein, num_events, num_sources, num_articles,
         loc_name, lat, lon, url or None,
-        date, granularity, loc_country, a1_id, a2_id, type_, mode, ";".join(json.loads(context)),
+        date, granularity, loc_country, a1[0], a2[0], type_, mode, ";".join(json.loads(context)),
         modality, confidence, rule, story_id, doc_id, outlet or None, sentence,
     )
+
+
+def _actor(refs: tuple[ActorRef, ...]) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """(actor id, code, name, country code, type code) of the first actor of a side."""
+    if not refs:
+        return (None, None, None, None, None)
+    r = refs[0]
+    return (r.actor_id, r.code, r.name or r.text, r.code[:3] if r.code else None, r.sector)
 
 
 def _sqldate(day: dt.date | None) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
+from accord.types import ActorRef
 from accord.events.triggers import Trigger
 
 _SUBJ = ("nsubj", "csubj")
@@ -25,7 +26,7 @@ LIGHT_VERBS = {
     "wage", "impose", "announce", "give", "provide", "send", "deliver", "offer", "issue", "lodge",
     "file", "level", "intensify", "escalate", "step", "renew", "undertake", "pursue", "agree",
     "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
-    "enter", "engage", "tighten", "extend", "expand", "reimpose", "enforce", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
+    "enter", "engage", "tighten", "extend", "expand", "reimpose", "enforce", "speed", "accelerate", "hasten", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
 }
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
@@ -88,6 +89,26 @@ _SUBJ_PRONOUNS = {"it", "they", "we"}
 _STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
 
 
+_COLLECTIVE = {"leader", "member", "group", "party", "supporter", "representative", "delegation",
+               "coalition", "movement", "organization", "organisation", "agency", "committee", "council",
+               "union", "front", "association", "federation", "league", "alliance", "force", "faction"}
+
+
+def _named_phrase(tok: Token) -> Mention | None:
+    """A subject the knowledge base does not know but that names an actor: 'Leaders of the Azadliq
+    opposition coalition'. Its text, no id, no code: never a guess."""
+    proper = any(t.pos_ == "PROPN" for t in tok.subtree)
+    if tok.pos_ == "PRON" or not (proper or tok.lemma_.lower() in _COLLECTIVE):
+        return None
+    sub = list(tok.subtree)
+    first, last = sub[0], sub[-1]
+    while last.i > tok.i and (last.is_punct or last.dep_ in ("relcl", "acl", "appos")):
+        last = last.doc[last.i - 1]
+    text = tok.doc[first.i: last.i + 1].text
+    ref = ActorRef(text, None, None, None, None, None, first.idx, last.idx + len(last))
+    return Mention(first.i, last.i + 1, tok.i, ref, "unresolved")
+
+
 def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in _SUBJ:
@@ -95,7 +116,11 @@ def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
                 return idx.actors(verb.head)
             if child.lower_ in _SUBJ_PRONOUNS and child.i not in idx.by_token:
                 return _antecedent(verb, idx)
-            return idx.actors(child)
+            found = idx.actors(child)
+            if not found:
+                named = _named_phrase(child)
+                return [named] if named is not None else []
+            return found
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -139,6 +164,10 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
                     if actors:
                         return actors
         if head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "conj":  # "was indicted by the court and will resign": the indicted resigns
+                passive_subj = [m for c in head.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]
+                if passive_subj:
+                    return passive_subj
             subj = _subject(head, idx)
             if subj:
                 return subj
@@ -263,13 +292,14 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ == "between" and "between" not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
-    if not sources and noun.dep_ in ("dobj", "pobj", "conj", "attr"):
-        head = noun.head
+    anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
+    if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
+        head = anchor.head
         while head.dep_ in ("conj", "prep", "pobj", "dobj") and head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
             sources = _subject(head, idx) or _inherited_subject(head, idx)
-            inherited = noun.dep_ != "dobj"
+            inherited = anchor.dep_ != "dobj"
             if not targets:
                 targets.extend(_prep_objects(head, trig.pattern.targets | {"with", "on", "against", "to"}, idx))
     return _finish(sources, targets, inherited)

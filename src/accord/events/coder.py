@@ -12,7 +12,7 @@ from accord.actors.resolve import DocContext, Mention, Resolver
 from accord.events.arguments import Arguments, MentionIndex, noun_arguments, place_targets, verb_arguments
 from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
-from accord.events.modality import read_modality
+from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import find_location
 from accord.events.triggers import Trigger, find_triggers
@@ -35,6 +35,11 @@ _INTENT_CUES = {"will", "would", "shall", "wo", "'ll", "if", "plan", "intend", "
                 "prepared", "determined", "eager", "aim", "due", "set", "schedule"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def _refuses(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Negated with will/would/can: a refusal ('will not allow'), not a report of absence ('did not meet')."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca", "shall") for c in tok.children)
 
 
 def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
@@ -98,7 +103,8 @@ class Coder:
             return []
         idx = MentionIndex(mentions)
         inner = _frame_contents(triggers)
-        suppressed = {t.token.i for t in inner.values()}
+        types = {t.token.i: self.codebook.get(t.pattern.cameo).plover_type for t in triggers}
+        suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types)
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             if trig.token.i in suppressed:
@@ -109,7 +115,10 @@ class Coder:
             key = (event.type, tuple(a.code or a.text for a in event.sources), tuple(a.code or a.text for a in event.targets))
             if key not in out or out[key].confidence < event.confidence:
                 out[key] = event
-        return _drop_subsumed(sorted(out.values(), key=lambda e: e.trigger.start))
+        events = _drop_subsumed(sorted(out.values(), key=lambda e: e.trigger.start))
+        if any(e.sources for e in events):  # an event nobody did, beside events someone did, is noise
+            events = [e for e in events if e.sources]
+        return events
 
     def _event(self, sent: Span, si: int, trig: Trigger, content: Trigger | None,
                idx: MentionIndex, document: Document) -> Event | None:
@@ -125,6 +134,12 @@ class Coder:
             args = Arguments(args.sources, tuple(places), args.inherited)
         reading = read_modality(trig.token, inner=content.token if content else None)
         cameo = _intent_code(entry.plover_type, reading.modality, reading.cue) or cameo
+        if reading.negated and reading.modality in ("future", "hypothetical", "negated") and \
+                (reading.cue in _INTENT_CUES or reading.modality == "negated") and entry.plover_type in _COOPERATIVE | {"AGREE"} \
+                and _refuses(trig.token):
+            # "said it would not meet their demands", "will not allow": a refusal, asserted
+            cameo = _FRAME_REFINE.get(("REJECT", entry.plover_type), "120")
+            reading = ModalityReading("reported" if reading.speaker is not None else "asserted", None, reading.speaker)
         entry = self.codebook.get(cameo)
         doc = sent.doc
         sources = tuple(m.ref for m in args.sources)
@@ -196,7 +211,9 @@ class Coder:
 
 
 def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
-    """For each frame trigger ("refused", "threatened", "no intention"), the event it embeds."""
+    """For each frame trigger ("refused", "threatened", "no intention"), the event it embeds:
+    its infinitive or clause ("refused to meet"), or the nominal event that clause's light verb
+    takes ("threatened to hold a general strike")."""
     by_token = {t.token.i: t for t in triggers}
     out: dict[int, Trigger] = {}
     for trig in triggers:
@@ -207,9 +224,30 @@ def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
             if child.dep_ == "prep":
                 cands = [g for g in child.children if g.dep_ in ("pcomp", "pobj")]
             for c in cands:
-                if c.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl") and c.i in by_token and c.i != trig.token.i:
-                    out[trig.token.i] = by_token[c.i]
+                if c.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "advcl") or c.i == trig.token.i:
+                    continue
+                if c.dep_ == "advcl" and not any(a.lower_ == "to" for a in c.children):
+                    continue
+                inner = by_token.get(c.i) or next(
+                    (by_token[g.i] for g in c.children if g.dep_ in ("dobj", "attr") and g.i in by_token), None)
+                if inner is not None:
+                    out[trig.token.i] = inner
                     break
+    return out
+
+
+def _purposes(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
+    """'staged demonstrations to demand reforms', 'a hunger strike demanding his resignation': a
+    demand that states a protest's aim is part of the protest, not a second event."""
+    out: set[int] = set()
+    for trig in triggers:
+        tok = trig.token
+        if types.get(tok.i) != "REQUEST" or tok.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp"):
+            continue
+        head = tok.head
+        near = {head.i, *(c.i for c in head.children if c.dep_ in ("dobj", "nsubj", "attr"))}
+        if any(types.get(i) == "PROTEST" for i in near):
+            out.add(tok.i)
     return out
 
 

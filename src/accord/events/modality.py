@@ -39,6 +39,7 @@ class ModalityReading:
     modality: Modality
     cue: str | None
     speaker: Token | None  # subject of the speech verb, for attribution
+    negated: bool = False  # a negation was seen, whatever modality won
 
 
 def _chain(tok: Token) -> tuple[list[Token], set[int]]:
@@ -98,7 +99,7 @@ def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
     speaker, said = _speech(chain)
     for key in ("conditional", "hypothetical", "negated", "future", "hedged", "reported"):
         if key in found:
-            return ModalityReading(key, found[key], speaker)  # type: ignore[arg-type]
+            return ModalityReading(key, found[key], speaker, "negated" in found)  # type: ignore[arg-type]
     if said is not None:
         return ModalityReading("reported", said, speaker)
     return ModalityReading("asserted", None, None)

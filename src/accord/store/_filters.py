@@ -6,11 +6,22 @@ from typing import Any
 
 from accord.store.base import EventQuery
 
+# The day bounds are repeated inside the actor and dyad sub-queries: both tables carry the event
+# day, so the database skips whole blocks of rows outside the window before matching actors.
 _ACTOR = """e.id IN (SELECT event_id FROM event_actors
-    WHERE role IN ('source', 'target') AND (actor_id = ? OR code = ? OR text_lc = ?))"""
+    WHERE role IN ('source', 'target') AND (actor_id = ? OR code = ? OR text_lc = ?){days})"""
 
 _DYAD = """e.id IN (SELECT event_id FROM event_dyads
-    WHERE (source_key = ? OR source_code = ?) AND (target_key = ? OR target_code = ?))"""
+    WHERE (source_key = ? OR source_code = ?) AND (target_key = ? OR target_code = ?){days})"""
+
+
+def _days(q: EventQuery) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if q.since is not None:
+        sql, params = " AND day >= ?", [q.since]
+    if q.until is not None:
+        sql, params = sql + " AND day <= ?", [*params, q.until]
+    return sql, params
 
 
 def like_pattern(text: str) -> str:
@@ -28,11 +39,12 @@ def event_conditions(q: EventQuery) -> tuple[list[str], list[Any]]:
         conds.append(sql)
         params.extend(values)
 
+    days, day_params = _days(q)
     if q.actor is not None:
-        add(_ACTOR, q.actor, q.actor, q.actor.lower())
+        add(_ACTOR.format(days=days), q.actor, q.actor, q.actor.lower(), *day_params)
     if q.dyad is not None:
         a, b = q.dyad
-        add(_DYAD, a, a, b, b)
+        add(_DYAD.format(days=days), a, a, b, b, *day_params)
     if q.type is not None:
         add("e.type = ?", q.type)
     if q.quad_class is not None:

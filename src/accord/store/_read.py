@@ -9,7 +9,6 @@ from typing import Any
 
 from accord.store._filters import where_clause
 from accord.store._rows import (
-    ACTOR_READ_COLUMNS,
     DOCUMENT_COLUMNS,
     EVENT_READ_COLUMNS,
     document_from_row,
@@ -23,23 +22,16 @@ _EVENT_SELECT = f"SELECT {select_list(EVENT_READ_COLUMNS, 'e')}, e.day FROM even
 _IDS = "(SELECT unnest(CAST(? AS TEXT[])))"
 
 
-def hydrate(db: Database, rows: Sequence[Sequence[Any]]) -> list[Event]:
-    """Events from `_EVENT_SELECT` rows (the trailing day column is ignored), with their actors."""
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    actors: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    sql = f"SELECT {select_list(ACTOR_READ_COLUMNS)} FROM event_actors WHERE event_id IN {_IDS}"
-    for actor in db.query(sql, (ids,)):
-        actors[actor[0]].append(actor)
+def hydrate(rows: Sequence[Sequence[Any]]) -> list[Event]:
+    """Events from `_EVENT_SELECT` rows (the trailing day column is ignored)."""
     width = len(EVENT_READ_COLUMNS)
-    return [event_from_row(r[:width], actors[r[0]]) for r in rows]
+    return [event_from_row(r[:width]) for r in rows]
 
 
 def events(db: Database, q: EventQuery, limit: int, offset: int) -> list[Event]:
     where, params = where_clause(q)
     sql = f"{_EVENT_SELECT} {where} ORDER BY e.day NULLS LAST, e.id LIMIT ? OFFSET ?"
-    return hydrate(db, db.query(sql, [*params, limit, offset]))
+    return hydrate(db.query(sql, [*params, limit, offset]))
 
 
 def iter_events(db: Database, q: EventQuery, batch: int) -> Iterator[Event]:
@@ -53,7 +45,7 @@ def iter_events(db: Database, q: EventQuery, batch: int) -> Iterator[Event]:
         if last is not None:
             params += [last[0], last[0], last[1]]
         rows = db.query(f"{_EVENT_SELECT} {where} ORDER BY e.day, e.id LIMIT ?", [*params, batch])
-        yield from hydrate(db, rows)
+        yield from hydrate(rows)
         if len(rows) < batch:
             break
         last = (rows[-1][-1], rows[-1][0])
@@ -63,14 +55,14 @@ def iter_events(db: Database, q: EventQuery, batch: int) -> Iterator[Event]:
         where, params = where_clause(q, *extra)
         rows = db.query(f"{_EVENT_SELECT} {where} ORDER BY e.id LIMIT ?",
                         [*params, *([last_id] if last_id is not None else []), batch])
-        yield from hydrate(db, rows)
+        yield from hydrate(rows)
         if len(rows) < batch:
             break
         last_id = rows[-1][0]
 
 
 def event(db: Database, id: str) -> Event | None:
-    found = hydrate(db, db.query(f"{_EVENT_SELECT} WHERE e.id = ?", (id,)))
+    found = hydrate(db.query(f"{_EVENT_SELECT} WHERE e.id = ?", (id,)))
     return found[0] if found else None
 
 

@@ -27,17 +27,20 @@ EVENT_READ_COLUMNS: tuple[tuple[str, str], ...] = (
     ("confidence", "DOUBLE PRECISION"), ("rule", "TEXT"), ("date", "DATE"),
     ("date_granularity", "TEXT"), ("date_text", "TEXT"), ("loc_name", "TEXT"),
     ("loc_country", "TEXT"), ("loc_lat", "DOUBLE PRECISION"), ("loc_lon", "DOUBLE PRECISION"),
+    ("actors", "TEXT"),
 )
 EVENT_COLUMNS = EVENT_READ_COLUMNS + (
     ("day", "DATE"), ("story_key", "TEXT"), ("source_keys", "TEXT"), ("target_keys", "TEXT"),
 )
 
-ACTOR_READ_COLUMNS: tuple[tuple[str, str], ...] = (
+# event_actors: one row per source, target and attribution, for filtering and ranking. (The
+# Event itself is rebuilt from `events.actors`, so reading a page needs no second lookup.)
+ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "TEXT"), ("role", "TEXT"), ("position", "INTEGER"), ("text", "TEXT"),
     ("actor_id", "TEXT"), ("code", "TEXT"), ("sector", "TEXT"), ("name", "TEXT"),
-    ("role_title", "TEXT"), ('"start"', "INTEGER"), ('"end"', "INTEGER"),
+    ("role_title", "TEXT"), ('"start"', "INTEGER"), ('"end"', "INTEGER"), ("actor_key", "TEXT"),
+    ("text_lc", "TEXT"), ("day", "DATE"),
 )
-ACTOR_COLUMNS = ACTOR_READ_COLUMNS + (("actor_key", "TEXT"), ("text_lc", "TEXT"))
 
 DYAD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "TEXT"), ("source_key", "TEXT"), ("source_code", "TEXT"), ("target_key", "TEXT"),
@@ -81,13 +84,39 @@ def event_row(event: Event, published: dt.date | None) -> Row:
         event.evidence.start, event.evidence.end, event.evidence.text, float(event.confidence),
         event.rule, event.date, event.date_granularity, event.date_text,
         loc.name if loc else None, loc.country if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, actors_json(event),
         event_day(event, published), story_key(event),
         side_keys(event.sources), side_keys(event.targets),
     )
 
 
-def actor_rows(event: Event) -> list[Row]:
+def _ref_list(ref: ActorRef) -> list[Any]:
+    return [ref.text, ref.actor_id, ref.code, ref.sector, ref.name, ref.role, ref.start, ref.end]
+
+
+def _ref_from_list(values: list[Any]) -> ActorRef:
+    text, actor_id, code, sector, name, role, start, end = values
+    return ActorRef(text=text, actor_id=actor_id, code=code, sector=sector, name=name, role=role,
+                    start=start, end=end)
+
+
+def actors_json(event: Event) -> str:
+    """`{"s": [ref, ...], "t": [ref, ...], "a": ref|null}`, each ref a list in ActorRef field order."""
+    return json.dumps({
+        "s": [_ref_list(r) for r in event.sources], "t": [_ref_list(r) for r in event.targets],
+        "a": _ref_list(event.attributed_to) if event.attributed_to else None,
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def actors_from_json(text: str) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], ActorRef | None]:
+    """(sources, targets, attributed_to) from `actors_json()` text."""
+    d = json.loads(text)
+    return (tuple(map(_ref_from_list, d["s"])), tuple(map(_ref_from_list, d["t"])),
+            _ref_from_list(d["a"]) if d["a"] else None)
+
+
+def actor_rows(event: Event, published: dt.date | None) -> list[Row]:
+    day = event_day(event, published)
     rows = []
     sides: list[tuple[str, Iterable[ActorRef]]] = [("source", event.sources), ("target", event.targets)]
     if event.attributed_to is not None:
@@ -96,7 +125,7 @@ def actor_rows(event: Event) -> list[Row]:
         for position, ref in enumerate(refs):
             rows.append((
                 event.id, role, position, ref.text, ref.actor_id, ref.code, ref.sector, ref.name,
-                ref.role, ref.start, ref.end, actor_key(ref), ref.text.lower(),
+                ref.role, ref.start, ref.end, actor_key(ref), ref.text.lower(), day,
             ))
     return rows
 
@@ -119,30 +148,18 @@ def rejection_from_row(row: Sequence[Any]) -> Rejection:
     return Rejection(input=input_, reason=reason, message=message, doc_id=doc_id)
 
 
-def ref_from_row(row: Sequence[Any]) -> ActorRef:
-    """An ActorRef from an `ACTOR_READ_COLUMNS` row."""
-    return ActorRef(text=row[3], actor_id=row[4], code=row[5], sector=row[6], name=row[7],
-                    role=row[8], start=row[9], end=row[10])
-
-
-def event_from_row(row: Sequence[Any], actors: Sequence[Sequence[Any]]) -> Event:
-    """An Event from an `EVENT_READ_COLUMNS` row and its `ACTOR_READ_COLUMNS` rows."""
+def event_from_row(row: Sequence[Any]) -> Event:
+    """An Event from an `EVENT_READ_COLUMNS` row."""
     (id_, doc_id, sentence, sentence_index, type_, mode, context, cameo, quad_class, goldstein,
      modality, t_start, t_end, t_text, e_start, e_end, e_text, confidence, rule, date,
-     granularity, date_text, loc_name, loc_country, loc_lat, loc_lon) = row
-    by_role: dict[str, list[Sequence[Any]]] = {"source": [], "target": [], "attributed": []}
-    for actor in sorted(actors, key=lambda a: (a[1], a[2])):
-        by_role[actor[1]].append(actor)
-    attributed = by_role["attributed"]
+     granularity, date_text, loc_name, loc_country, loc_lat, loc_lon, actors) = row
+    sources, targets, attributed_to = actors_from_json(actors)
     return Event(
         id=id_, doc_id=doc_id, sentence=sentence, sentence_index=sentence_index, type=type_,
         mode=mode, context=tuple(json.loads(context)), cameo=cameo, quad_class=quad_class,
-        goldstein=goldstein,
-        sources=tuple(ref_from_row(a) for a in by_role["source"]),
-        targets=tuple(ref_from_row(a) for a in by_role["target"]),
-        modality=modality, trigger=Span(t_start, t_end, t_text), evidence=Span(e_start, e_end, e_text),
-        confidence=confidence, rule=rule,
-        attributed_to=ref_from_row(attributed[0]) if attributed else None,
+        goldstein=goldstein, sources=sources, targets=targets, modality=modality,
+        trigger=Span(t_start, t_end, t_text), evidence=Span(e_start, e_end, e_text),
+        confidence=confidence, rule=rule, attributed_to=attributed_to,
         date=date, date_granularity=granularity, date_text=date_text,
         location=Location(loc_name, loc_country, loc_lat, loc_lon) if loc_name is not None else None,
     )

@@ -79,7 +79,7 @@ class SQLStore:
             for e in c.events:
                 row = _rows.event_row(e, published)
                 events.append(row)
-                actors.extend(_rows.actor_rows(e))
+                actors.extend(_rows.actor_rows(e, published))
                 dyads.extend(_rows.dyad_rows(e, published))
                 pending.append((e.id, row[-3]))
         def insert(table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:

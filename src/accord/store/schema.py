@@ -36,11 +36,12 @@ V1 = Migration(1, "documents, events, event actors, rejections", (
         evidence_text TEXT NOT NULL, confidence DOUBLE PRECISION NOT NULL, rule TEXT NOT NULL,
         date DATE, date_granularity TEXT NOT NULL, date_text TEXT,
         loc_name TEXT, loc_country TEXT, loc_lat DOUBLE PRECISION, loc_lon DOUBLE PRECISION,
-        day DATE)""",
+        actors TEXT NOT NULL, day DATE)""",
     """CREATE TABLE event_actors (
         event_id {key} NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
         actor_id {key}, code {key}, sector TEXT, name TEXT, role_title TEXT,
-        "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, actor_key {key}, text_lc {key} NOT NULL)""",
+        "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, actor_key {key}, text_lc {key} NOT NULL,
+        day DATE)""",
     """CREATE TABLE rejected (
         id {key} PRIMARY KEY, input TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL,
         doc_id {key})""",
