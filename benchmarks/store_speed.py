@@ -94,6 +94,17 @@ _EID = "substr(md5('e' || i), 1, 16)"
 _DID = "substr(md5('d' || j), 1, 16)"
 _SKEY, _TKEY = "coalesce(s_id, s_code)", "coalesce(t_id, t_code)"
 _S_TEXT, _T_TEXT = "s_iso || ' ' || lower(s_sector)", "t_iso || ' ' || lower(t_sector)"
+
+
+def _ref_json(text: str, actor_id: str, code: str, sector: str, start: int, end: int) -> str:
+    """SQL for one ActorRef as accord.store._rows.actors_json writes it."""
+    parts = [f"CAST(to_json({text}) AS VARCHAR)", f"coalesce(CAST(to_json({actor_id}) AS VARCHAR), 'null')",
+             f"CAST(to_json({code}) AS VARCHAR)", f"CAST(to_json({sector}) AS VARCHAR)"]
+    return "'[' || " + " || ',' || ".join(parts) + f" || ',null,null,{start},{end}]'"
+
+
+_ACTORS_JSON = (f"""'{{"s":[' || {_ref_json(_S_TEXT, "s_id", "s_code", "s_sector", 0, 5)} || '],"t":[' || """
+                f"""{_ref_json(_T_TEXT, "t_id", "t_code", "t_sector", 10, 15)} || '],"a":null}}'""")
 # Per store table: the expression of each column (in COLUMNS order) over `raw`, and the row order.
 _TABLES: dict[str, tuple[list[str], str]] = {
     "documents": ([_DID, "'https://news.example/' || j", "'Article ' || j", "'Outlet ' || outlet", "pub",
@@ -101,14 +112,15 @@ _TABLES: dict[str, tuple[list[str], str]] = {
     "events": ([_EID, _DID, "'Synthetic ' || type || ' event ' || i || '.'", "0", "type", "NULL", "'[]'",
                 "cameo", "quad", "goldstein", "CASE WHEN u % 10 = 0 THEN 'reported' ELSE 'asserted' END",
                 "0", "9", "'Synthetic'", "0", "20", "'Synthetic event'", "0.5 + u / 2000.0", "'synthetic'",
-                "day", "'day'", "NULL", "NULL", "NULL", "NULL", "NULL", "day",
+                "day", "'day'", "NULL", "NULL", "NULL", "NULL", "NULL", _ACTORS_JSON, "day",
                 f"type || '|' || {_SKEY} || '|' || {_TKEY}", _SKEY, _TKEY], "day, id"),
     "event_dyads": ([_EID, _SKEY, "s_code", _TKEY, "t_code", "day", "type", "quad", "goldstein"], "day, event_id"),
 }
 _ACTORS = f"""SELECT * FROM (
-    SELECT {_EID}, 'source', 0, {_S_TEXT}, s_id, s_code, s_sector, NULL, NULL, 0, 5, {_SKEY}, lower({_S_TEXT}) FROM raw
+    SELECT {_EID}, 'source', 0, {_S_TEXT}, s_id, s_code, s_sector, NULL, NULL, 0, 5, {_SKEY}, lower({_S_TEXT}), day FROM raw
     UNION ALL
-    SELECT {_EID}, 'target', 0, {_T_TEXT}, t_id, t_code, t_sector, NULL, NULL, 10, 15, {_TKEY}, lower({_T_TEXT}) FROM raw)"""
+    SELECT {_EID}, 'target', 0, {_T_TEXT}, t_id, t_code, t_sector, NULL, NULL, 10, 15, {_TKEY}, lower({_T_TEXT}), day FROM raw)
+    ORDER BY 14"""
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS, "event_actors": ACTOR_COLUMNS,
            "event_dyads": DYAD_COLUMNS}
 

@@ -61,6 +61,7 @@ def accord_local(docs: list, n_process: int, db: str) -> tuple[float, int]:
 
 def accord_dask(docs: list, workers: int, db: str) -> tuple[float, int]:
     from accord.scale.dask_runner import code_with_dask
+
     from accord.store import open_store
 
     start = time.perf_counter()

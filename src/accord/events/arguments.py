@@ -86,6 +86,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = {"it", "they", "we"}
+_TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
 _STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
 
 
@@ -280,8 +281,11 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if sub.i != noun.i and sub.i in idx.by_token and idx.by_token[sub.i] not in sources:
                 targets.append(idx.by_token[sub.i])
         return _finish(sources, targets, False)
+    topical = trig.pattern.cameo[:2] in _TOPIC_NOUN_ROOTS
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in idx.by_token:
+            if topical and child.dep_ in ("compound", "nmod"):
+                continue  # "a Ukraine ceasefire", "Gaza peace talks": the place talked about, not a party
             sources.append(idx.by_token[child.i])
         elif child.dep_ in ("compound", "nmod") and child.i < noun.i:
             # "a Russian missile and drone attack": the owner sits on a modifier of the noun

@@ -125,6 +125,9 @@ class Coder:
         args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
         if not args.sources and not args.targets:
             return None
+        if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
+                and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
+            return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
         cameo = self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
