@@ -270,6 +270,32 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list
     return []
 
 
+_MEASURES = {"dollar", "euro", "pound", "million", "billion", "series", "round", "number", "ton", "tonne",
+             "package", "wave", "shipment", "batch", "amount", "worth", "tranche", "kind", "form"}
+
+
+_TOPICS = {"prospect", "possibility", "issue", "question", "topic", "subject", "detail", "term", "outcome",
+           "modality", "framework", "idea", "option", "resumption", "start", "launch"}
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a nominal event is the object of, directly ('held talks'), through a preposition on
+    that verb ('engaged in talks'), or through a measure ('70 million dollars of aid')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        owner = head.head
+        if owner.pos_ in ("VERB", "AUX"):
+            return owner
+        if owner.lemma_.lower() in _MEASURES | _TOPICS and owner.dep_ in ("dobj", "attr", "nsubjpass"):
+            return owner.head  # "addressing the prospects for peace negotiations"
+        return owner  # a noun: not a verb, so no light-verb source
+    if noun.dep_ == "conj":
+        while head.dep_ == "conj":
+            head = head.head
+        return _governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else head
+    return head
+
+
 def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     noun = trig.token
     sources: list[Mention] = []
@@ -298,9 +324,7 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
     anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
-        head = anchor.head
-        while head.dep_ in ("conj", "prep", "pobj", "dobj") and head.pos_ not in ("VERB", "AUX") and head.head is not head:
-            head = head.head
+        head = _governing_verb(anchor)
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"

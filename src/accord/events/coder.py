@@ -104,7 +104,7 @@ class Coder:
         idx = MentionIndex(mentions)
         inner = _frame_contents(triggers)
         types = {t.token.i: self.codebook.get(t.pattern.cameo).plover_type for t in triggers}
-        suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types)
+        suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types) | _restated(triggers, types)
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             if trig.token.i in suppressed:
@@ -125,6 +125,8 @@ class Coder:
         args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
         if not args.sources and not args.targets:
             return None
+        if trig.pattern.cameo == "042" and trig.pattern.lemma == "arrive" and all(m.ref.sector == "MIL" for m in args.sources):
+            return None  # troops arriving somewhere are a deployment, not a visit
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
@@ -210,6 +212,11 @@ class Coder:
             conf *= 0.9
         if trig.pattern.pos == "noun":
             conf *= 0.95
+        tok = trig.token
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            conf *= 0.55  # "property seized last year": background, told in passing
+        if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
+            conf *= 0.55  # "last month's invasion"
         return round(min(max(conf, 0.01), 0.99), 2)
 
 
@@ -222,20 +229,48 @@ def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
     for trig in triggers:
         if not trig.pattern.frame:
             continue
-        for child in trig.token.children:
-            cands = [child]
-            if child.dep_ == "prep":
-                cands = [g for g in child.children if g.dep_ in ("pcomp", "pobj")]
-            for c in cands:
-                if c.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "advcl") or c.i == trig.token.i:
-                    continue
-                if c.dep_ == "advcl" and not any(a.lower_ == "to" for a in c.children):
-                    continue
-                inner = by_token.get(c.i) or next(
-                    (by_token[g.i] for g in c.children if g.dep_ in ("dobj", "attr") and g.i in by_token), None)
-                if inner is not None:
-                    out[trig.token.i] = inner
-                    break
+        for c in _content_candidates(trig.token):
+            inner = by_token.get(c.i) or next(
+                (by_token[g.i] for g in c.children if g.dep_ in ("dobj", "attr") and g.i in by_token), None)
+            if inner is not None:
+                out[trig.token.i] = inner
+                break
+    return out
+
+
+def _content_candidates(tok) -> list:  # type: ignore[no-untyped-def]
+    """Clauses that can hold a frame's content, best first: 'refused to meet', 'demanded that ...',
+    'intention of negotiating', a purpose infinitive."""
+    first, second, third = [], [], []
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            first.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "on"):
+            second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
+        elif child.dep_ in ("acl", "advcl") and any(a.lower_ == "to" for a in child.children):
+            third.append(child)
+    return first + second + third
+
+
+_CONTAINERS = {"mission", "effort", "operation", "campaign", "drive", "bid", "process", "initiative", "plan"}
+
+
+def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
+    """Nominal triggers that restate or only modify another event: 'agreed to provide 70 million
+    dollars of aid' (one AID, not two), 'invasion forces' (a modifier, not an invasion)."""
+    verbs = {t.token.i: t for t in triggers if t.pattern.pos == "verb"}
+    out: set[int] = set()
+    for trig in triggers:
+        tok = trig.token
+        if trig.pattern.pos != "noun" or trig.anchor is not None:
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in _CONTAINERS:
+            out.add(tok.i)
+            continue
+        for anc in list(tok.ancestors)[:4]:
+            if anc.i in verbs and types.get(anc.i) == types.get(tok.i):
+                out.add(tok.i)
+                break
     return out
 
 

@@ -215,3 +215,144 @@ class Vocab(BaseModel):
     modalities: list[str]
     quad_classes: dict[str, str]
     periods: list[str]
+
+
+# ------------------------------------------------------------------------------------ actors
+class ActorSummary(BaseModel):
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    code: str | None
+    in_kb: bool
+    events: int
+
+
+class ActorPage(BaseModel):
+    actors: list[ActorSummary]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class RoleOut(BaseModel):
+    title: str
+    organisation: str
+    sector: str
+    office: str | None
+    start: str | None
+    end: str | None
+
+
+class CodeSeen(BaseModel):
+    code: str | None
+    role: str | None
+    first: str | None
+    last: str | None
+    events: int
+
+
+class ActorPeriod(BaseModel):
+    period: str
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    total: int
+    goldstein_mean: float
+
+
+class TypeCount(BaseModel):
+    type: str
+    count: int
+
+
+class ActorTotals(BaseModel):
+    total: int
+    as_source: int
+    as_target: int
+
+
+class ActorDetail(ActorSummary):
+    aliases: list[str]
+    roles: list[RoleOut]
+    totals: ActorTotals
+    codes: list[CodeSeen]
+    by: str
+    series: list[ActorPeriod]
+    types: list[TypeCount]
+    recent: list[EventOut]
+
+
+# ------------------------------------------------------------------------------------ analytics
+class DyadOut(BaseModel):
+    source: str
+    target: str
+    count: int
+    goldstein_mean: float
+    source_name: str | None
+    target_name: str | None
+
+
+class DyadList(BaseModel):
+    dyads: list[DyadOut]
+
+
+class SeriesRowOut(BaseModel):
+    period: str
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    total: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+
+
+class DyadSeries(BaseModel):
+    a: str
+    b: str
+    by: str
+    direction: str
+    count: str
+    series: list[SeriesRowOut]
+
+
+class NodeOut(BaseModel):
+    id: str
+    name: str | None
+    degree: int
+    in_degree: int
+    out_degree: int
+    betweenness: float
+    goldstein_mean: float
+
+
+class EdgeOut(BaseModel):
+    source: str
+    target: str
+    weight: int
+    goldstein_mean: float
+
+
+class NetworkOut(BaseModel):
+    directed: bool
+    count: str
+    since: str | None
+    until: str | None
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
+class PlaceOut(BaseModel):
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    cooperation: int
+    goldstein_mean: float
+
+
+class LocationList(BaseModel):
+    locations: list[PlaceOut]
