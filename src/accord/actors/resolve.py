@@ -464,7 +464,7 @@ class Resolver:
         return Mention(poss.i, tok.i + 1, tok.i, ref, "coref")
 
     def _surname(self, tok: Token, ctx: DocContext) -> Mention | None:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() or (tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON"):
             return None
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i > tok.i:

@@ -151,9 +151,10 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             return []
         head = cur.head
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            actors = idx.actors(head)
-            if actors:
-                return actors
+            # "troops firing on protesters": the noun is the actor only if it names one itself,
+            # not "Trump's tariffs targeting Canada" (the tariffs' owner does not target)
+            own = idx.by_token.get(head.i)
+            return [own] if own is not None else []
         if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
                 if child.dep_ in ("dobj", "nsubjpass"):
@@ -223,6 +224,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
             sources = _inherited_subject(verb, idx)
             inherited = bool(sources)
+        if trig.pattern.rule == "frame:said-that-must":  # "told Politico that Britain must ...": Britain
+            targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
+            return _finish(sources, targets, inherited)
         targets.extend(_objects(verb, idx, trig.extra))
     preps = trig.pattern.targets | {"against", "on"}
     targets.extend(_prep_objects(verb, preps, idx))

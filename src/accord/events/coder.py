@@ -125,8 +125,9 @@ class Coder:
         args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
         if not args.sources and not args.targets:
             return None
-        if trig.pattern.cameo == "042" and trig.pattern.lemma == "arrive" and all(m.ref.sector == "MIL" for m in args.sources):
-            return None  # troops arriving somewhere are a deployment, not a visit
+        if trig.pattern.lemma == "arrive" and not any((m.ref.code or "").endswith(("GOV", "IGO")) or
+                                                      (m.ref.code or "").startswith("IGO") for m in args.sources):
+            return None  # troops or refugees arriving somewhere are not a visit; officials are
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone

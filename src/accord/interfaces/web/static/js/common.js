@@ -1,0 +1,258 @@
+// Shared helpers of the accord dashboard. Every piece of data reaches the page through
+// textContent or setAttribute (never innerHTML), so article text always shows as text.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export async function api(path, params = {}, init = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
+  }
+  const response = await fetch(url, { headers: { Accept: "application/json" }, ...init });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail || body);
+    throw new Error(`${response.status}: ${detail}`);
+  }
+  return body;
+}
+
+export function safeUrl(url) {
+  // Only http(s) links and same-site paths become hrefs; javascript:, data: etc. never do.
+  if (typeof url !== "string") return null;
+  if (/^https?:\/\//i.test(url)) return url;
+  if (url.startsWith("/") && !url.startsWith("//")) return url;
+  return null;
+}
+
+function fill(node, attrs, children) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "href") {
+      const href = safeUrl(String(v));
+      if (href) node.setAttribute("href", href);
+    } else if (k.startsWith("on") && typeof v === "function") {
+      node.addEventListener(k.slice(2), v);
+    } else {
+      node.setAttribute(k, v === true ? "" : String(v));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function el(tag, attrs = {}, ...children) {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+export function $(selector, root = document) {
+  return root.querySelector(selector);
+}
+
+export function setStatus(text, isError = false) {
+  const node = $("#status");
+  if (!node) return;
+  node.textContent = text;
+  node.classList.toggle("error", isError);
+}
+
+export function round(x, digits = 2) {
+  return x === null || x === undefined ? "" : Number(x).toFixed(digits).replace(/\.?0+$/, "");
+}
+
+// ----------------------------------------------------------------------------- forms and URLs
+export function formValues(form) {
+  const out = {};
+  for (const [k, v] of new FormData(form).entries()) {
+    if (String(v).trim() !== "") out[k] = String(v).trim();
+  }
+  return out;
+}
+
+export function fillForm(form, params) {
+  for (const field of form.elements) {
+    if (field.name && params.has(field.name)) field.value = params.get(field.name);
+  }
+}
+
+export function urlParams() {
+  return new URLSearchParams(window.location.search);
+}
+
+export function pushParams(values) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== "" && v !== null && v !== undefined) params.set(k, v);
+  const query = params.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+export function addOptions(select, values, labels = {}) {
+  for (const v of values) select.append(el("option", { value: v }, labels[v] ? `${v} ${labels[v]}` : v));
+}
+
+export async function loadVocab(form) {
+  const vocab = await api("/v1/vocab");
+  if (form.elements.type) addOptions(form.elements.type, vocab.types);
+  if (form.elements.modality) addOptions(form.elements.modality, vocab.modalities);
+  if (form.elements.quad_class) addOptions(form.elements.quad_class, Object.keys(vocab.quad_classes), vocab.quad_classes);
+  return vocab;
+}
+
+// ----------------------------------------------------------------------------- colours
+export function goldsteinColor(g) {
+  // -10 (conflict, red) .. 0 (grey) .. +10 (cooperation, green)
+  const t = Math.max(-1, Math.min(1, (Number(g) || 0) / 10));
+  const grey = [150, 156, 166], red = [192, 57, 43], green = [46, 139, 87];
+  const end = t < 0 ? red : green, a = Math.abs(t);
+  const mix = grey.map((c, i) => Math.round(c + (end[i] - c) * Math.min(1, a * 1.6)));
+  return `rgb(${mix.join(",")})`;
+}
+
+export const QUAD_COLORS = { 1: "#8fcfa6", 2: "#2e8b57", 3: "#f0a35e", 4: "#c0392b" };
+
+// ----------------------------------------------------------------------------- events
+export function actorLabel(ref) {
+  const who = ref.name || ref.text;
+  return ref.code ? `${who} (${ref.code})` : who;
+}
+
+export function actorLinks(refs) {
+  if (!refs.length) return el("span", { class: "muted" }, "–");
+  const parts = [];
+  refs.forEach((ref, i) => {
+    if (i) parts.push("; ");
+    const key = ref.actor_id || ref.code;
+    parts.push(key ? el("a", { href: `/actors?id=${encodeURIComponent(key)}` }, actorLabel(ref)) : actorLabel(ref));
+  });
+  return el("span", {}, parts);
+}
+
+export function highlighted(text, spans, onClick = null) {
+  // text with non-overlapping spans [{start, end, kind, event?}] as <mark> elements
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at || s.end > text.length || s.end <= s.start) continue;
+    frag.append(text.slice(at, s.start));
+    const mark = el("mark", { class: `hl hl-${s.kind}`, title: s.label || s.kind, "data-event": s.event ?? null },
+      text.slice(s.start, s.end));
+    if (onClick && s.event !== undefined) mark.addEventListener("click", () => onClick(s.event));
+    frag.append(mark);
+    at = s.end;
+  }
+  frag.append(text.slice(at));
+  return frag;
+}
+
+export function eventSpans(event, index = undefined) {
+  // an event's trigger, sources, targets and attribution as document spans
+  const spans = [{ kind: "trigger", start: event.trigger.start, end: event.trigger.end, event: index,
+    label: `${event.type} (${event.cameo}) ${event.modality}` }];
+  for (const r of event.sources) spans.push({ kind: "source", start: r.start, end: r.end, event: index, label: `source: ${actorLabel(r)}` });
+  for (const r of event.targets) spans.push({ kind: "target", start: r.start, end: r.end, event: index, label: `target: ${actorLabel(r)}` });
+  if (event.attributed_to) {
+    const r = event.attributed_to;
+    spans.push({ kind: "attributed", start: r.start, end: r.end, event: index, label: `said by: ${actorLabel(r)}` });
+  }
+  return spans.filter((s) => s.start >= 0 && s.end > s.start);
+}
+
+export function withoutOverlaps(spans) {
+  const kept = [];
+  for (const s of spans) {
+    if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function sentenceHighlights(event, text) {
+  // the highlights of an event inside its sentence, from document offsets
+  const start = text.lastIndexOf(event.sentence, Math.max(event.trigger.start, 0));
+  if (start < 0) return [];
+  const shifted = eventSpans(event).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+  return withoutOverlaps(shifted.filter((s) => s.start >= 0 && s.end <= event.sentence.length));
+}
+
+export function legend() {
+  const item = (kind, label) => el("span", {}, el("mark", { class: `hl hl-${kind}` }, label));
+  return el("p", { class: "legend" }, item("source", "source"), item("target", "target"),
+    item("trigger", "trigger"), item("attributed", "said by"));
+}
+
+function confidence(value) {
+  const bar = el("span");
+  bar.style.width = `${Math.round(Number(value) * 100)}%`;
+  return el("span", {}, el("span", { class: "meter", "aria-hidden": "true" }, bar), round(value, 2));
+}
+
+export function eventCard(event, highlights, documentInfo = null) {
+  const place = event.location
+    ? `${event.location.name}${event.location.country ? ` (${event.location.country})` : ""}` : "–";
+  const date = event.date ? `${event.date} (${event.date_granularity})` : "unresolved";
+  const facts = [
+    ["Sources", actorLinks(event.sources)], ["Targets", actorLinks(event.targets)],
+    ["Modality", el("span", { class: `badge ${event.modality}` }, event.modality)],
+    ["Confidence", confidence(event.confidence)],
+    ["QuadClass", String(event.quad_class)], ["Goldstein", round(event.goldstein, 1)],
+    ["Date", date], ["Location", place],
+    ["Said by", event.attributed_to ? actorLabel(event.attributed_to) : "–"],
+    ["Rule", event.rule],
+  ];
+  if (documentInfo) {
+    facts.push(["Document", el("a", { href: `/document?id=${encodeURIComponent(documentInfo.id)}` },
+      documentInfo.title || documentInfo.id)]);
+    const link = safeUrl(documentInfo.url) && /^https?:/i.test(documentInfo.url);
+    if (link) facts.push(["Original", el("a", { href: documentInfo.url, rel: "noopener noreferrer", target: "_blank" }, documentInfo.url)]);
+    else if (documentInfo.url) facts.push(["Original", el("span", { class: "muted" }, documentInfo.url)]);
+  }
+  return el("div", { class: "event-card", "data-event-id": event.id },
+    el("h2", {}, `${event.type} · CAMEO ${event.cameo}`),
+    el("p", { class: "sentence-text" }, highlighted(event.sentence, highlights)),
+    legend(),
+    el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+}
+
+export function eventsTable(events, onSelect, columns = ["date", "type", "source", "target", "modality", "confidence", "trigger", "sentence"]) {
+  const cells = {
+    date: (e) => e.date || "",
+    type: (e) => `${e.type} ${e.cameo}`,
+    source: (e) => e.sources.map(actorLabel).join("; "),
+    target: (e) => e.targets.map(actorLabel).join("; "),
+    modality: (e) => el("span", { class: `badge ${e.modality}` }, e.modality),
+    confidence: (e) => round(e.confidence, 2),
+    trigger: (e) => e.trigger.text,
+    sentence: (e) => e.sentence,
+  };
+  const body = el("tbody");
+  events.forEach((e, i) => {
+    const row = el("tr", { class: "clickable", tabindex: 0, "data-id": e.id },
+      columns.map((c) => el("td", { class: c === "confidence" ? "num" : c }, cells[c](e))));
+    const select = () => {
+      for (const r of body.querySelectorAll("tr.selected")) r.classList.remove("selected");
+      row.classList.add("selected");
+      onSelect(e, i);
+    };
+    row.addEventListener("click", select);
+    row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") select(); });
+    body.append(row);
+  });
+  return el("table", { class: "data events" }, el("thead", {}, el("tr", {}, columns.map((c) => el("th", {}, c)))), body);
+}
+
+export async function showStoredEvent(id, target) {
+  target.hidden = false;
+  target.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+  try {
+    const detail = await api(`/v1/events/${encodeURIComponent(id)}`);
+    target.replaceChildren(eventCard(detail, detail.highlights, detail.document));
+  } catch (err) {
+    target.replaceChildren(el("p", { class: "error" }, String(err.message || err)));
+  }
+}
