@@ -226,7 +226,8 @@ class Resolver:
         says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
         code = None
         sector = None
-        if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG") and end - start == 1):
+        lone = end - start == 1 and not (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")
+        if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG") and lone):
             from accord.events.places import city_country
 
             # a city stands for its country: "shelled Kharkiv" -> UKR (the small model often
@@ -341,6 +342,8 @@ class Resolver:
             code = self._qual_token(t, mentions)
             if code:
                 return code
+            if t.lower_ in ("led", "backed", "based", "allied", "aligned") and k > sent.start and doc[k - 1].text == "-":
+                continue  # "Vietnamese-led forces", "Iranian-backed militias"
             if t.pos_ not in ("ADJ", "PROPN", "NOUN", "PART", "PUNCT") or t.text in (",", ";"):
                 break
         head = doc[last]
@@ -425,6 +428,8 @@ class Resolver:
         names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
         if tok.dep_ in ("compound", "amod") or tok.lower_ in ("people", "leader", "leaders", "official", "general"):
             return None
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return None  # "its troops", "their forces": the owner is the actor already named
         doc = tok.doc
         country = self._sentence_place_country(tok.sent, mentions)
         first = tok.i

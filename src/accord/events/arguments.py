@@ -28,7 +28,7 @@ LIGHT_VERBS = {
     "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
     "enter", "engage", "tighten", "extend", "expand", "reimpose", "enforce", "speed", "accelerate", "hasten", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
 }
-_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
+_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +49,10 @@ class MentionIndex:
         """Mentions that a noun phrase headed by `tok` names: itself, its conjuncts, or what it is of."""
         out: list[Mention] = []
         m = self.by_token.get(tok.i)
-        if m is not None and not m.ref.code:
+        if m is not None and not m.ref.code and depth < 2:
             # "Kenzo Oshima, the UN Emergency Relief Coordinator,": the apposition says who
             head = tok.doc[m.head]
-            appos = [self.by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.by_token]
+            appos = [a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth + 1)]
             m = next((a for a in appos if a.ref.code), m)
         if m is not None:
             out.append(m)
@@ -98,14 +98,17 @@ _COLLECTIVE = {"leader", "member", "group", "party", "supporter", "representativ
 def _named_phrase(tok: Token) -> Mention | None:
     """A subject the knowledge base does not know but that names an actor: 'Leaders of the Azadliq
     opposition coalition'. Its text, no id, no code: never a guess."""
-    proper = any(t.pos_ == "PROPN" for t in tok.subtree)
-    if tok.pos_ == "PRON" or not (proper or tok.lemma_.lower() in _COLLECTIVE):
+    if tok.pos_ == "PRON" or not (tok.pos_ == "PROPN" or tok.lemma_.lower() in _COLLECTIVE):
         return None
-    sub = list(tok.subtree)
-    first, last = sub[0], sub[-1]
-    while last.i > tok.i and (last.is_punct or last.dep_ in ("relcl", "acl", "appos")):
-        last = last.doc[last.i - 1]
-    text = tok.doc[first.i: last.i + 1].text
+    doc = tok.doc
+    first = tok.left_edge
+    last = tok
+    for child in tok.rights:  # keep "of the Azadliq coalition", "in Nepal"; drop clauses
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            last = child.right_edge
+        elif child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj"):
+            break
+    text = doc[first.i: last.i + 1].text
     ref = ActorRef(text, None, None, None, None, None, first.idx, last.idx + len(last))
     return Mention(first.i, last.i + 1, tok.i, ref, "unresolved")
 
@@ -200,6 +203,23 @@ def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Menti
     return out
 
 
+_CONTENT_PREPS = {"from", "with", "to", "on", "against", "of", "for", "toward", "towards", "into", "in"}
+_ASIDE_PREPS = {"over", "after", "before", "during", "despite", "because", "amid", "following", "since",
+                "by", "about", "like", "than", "as", "until"}
+
+
+def _core(tok: Token) -> list[Token]:
+    """The subtree of a clause without its side remarks ('over their ties with Israel')."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _ASIDE_PREPS:
+            continue
+        if child.dep_ in ("advcl", "relcl", "parataxis", "npadvmod"):
+            continue
+        out.extend(_core(child))
+    return out
+
+
 def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     verb = trig.token
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -232,7 +252,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     preps = trig.pattern.targets | {"against", "on"}
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
-        targets.extend(_prep_objects(verb.doc[i], preps | {"with", "to", "against", "on", "for"}, idx))
+        targets.extend(_prep_objects(verb.doc[i], preps | {"to", "against", "on", "for", "of", "into"}, idx))
         for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
             if sub.dep_ == "prep" and sub.lower_ in ("in", "of") and sub.head.i == i:
                 for obj in sub.children:
@@ -252,8 +272,11 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("xcomp", "ccomp") and not targets:
                 targets.extend(_objects(child, idx, ()))
                 targets.extend(_prep_objects(child, {"from", "with", "to", "on", "against", "of", "for", "toward", "towards"}, idx))
-                if not targets:  # "threatened to break off relations with Congo": anywhere in the content
-                    targets.extend(idx.by_token[t.i] for t in child.subtree if t.i in idx.by_token
+                for obj in (g for g in child.children if g.dep_ in ("dobj", "attr")):
+                    if not targets:  # "threatened to break off relations with Congo"
+                        targets.extend(_prep_objects(obj, _CONTENT_PREPS, idx))
+                if not targets:  # anywhere in the content, outside its side remarks
+                    targets.extend(idx.by_token[t.i] for t in _core(child) if t.i in idx.by_token
                                    and t.dep_ not in ("nsubj", "poss") and idx.by_token[t.i].how != "coref")
         if not targets:  # "threatened to strike unless Israel rescinded ...": the one the condition is on
             for child in (c for k in verb.children if k.dep_ in ("xcomp", "ccomp") for c in k.children):
@@ -328,6 +351,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
     anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
+    if anchor is not noun:
+        targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:

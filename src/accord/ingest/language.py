@@ -21,23 +21,29 @@ CONFIDENT_ENGLISH_SHARE = 0.22
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("""the of and to a in is that for on with as was by at it from be are has have
+    "en": _words("""the of and to a in is that for on with as was by at it from be are has have
         had not but or this which were been an its their his her they he she we will would said
         who after about also more than into over can could should there after against when while
-        up out what all one our no if new""".split()),
-    "fr": frozenset("""le la les des du et est une dans pour qui que sur pas au aux avec ce cette il
-        elle ont sont été par plus ne se son sa ses leur nous vous mais ou été selon après""".split()),
-    "es": frozenset("""el los las del y es una por para con que se su sus al lo como más pero fue
-        ha han este esta está entre sobre también según desde cuando muy""".split()),
-    "de": frozenset("""der die das und ist nicht ein eine mit von zu den dem des sich auf für im
-        auch es sie wir wird wurde bei nach aus oder dass einer werden hat""".split()),
-    "pt": frozenset("""o os do da dos das e não uma com para por que se em no na nos ao mais foi são
-        também pelo pela ele ela seu sua após""".split()),
-    "it": frozenset("""il lo gli della delle dei di e è che non un una per con su sono ha anche come
-        nel nella al alla più dopo stato""".split()),
-    "nl": frozenset("""de het een en van is niet op te dat die zijn met voor ook er maar om aan bij
-        werd wordt naar heeft deze""".split()),
+        up out what all one our no if new"""),
+    "fr": _words("""le la les des du et est une dans pour qui que sur pas au aux avec ce cette il
+        elle ont sont été par plus ne se son sa ses leur nous vous mais ou été selon après"""),
+    "es": _words("""el los las del y es una por para con que se su sus al lo como más pero fue
+        ha han este esta está entre sobre también según desde cuando muy"""),
+    "de": _words("""der die das und ist nicht ein eine mit von zu den dem des sich auf für im
+        auch es sie wir wird wurde bei nach aus oder dass einer werden hat"""),
+    "pt": _words("""o os do da dos das e não uma com para por que se em no na nos ao mais foi são
+        também pelo pela ele ela seu sua após"""),
+    "it": _words("""il lo gli della delle dei di e è che non un una per con su sono ha anche come
+        nel nella al alla più dopo stato"""),
+    "nl": _words("""de het een en van is niet op te dat die zijn met voor ook er maar om aan bij
+        werd wordt naar heeft deze"""),
 }
 NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese",
          "it": "Italian", "nl": "Dutch"}

@@ -1,18 +1,29 @@
-"""Readers: files, folders, JSONL and stdin into Documents, or Rejections with a reason.
+"""Readers: files, folders, JSONL, HTML pages, RSS/Atom feeds, gzip and stdin into Documents,
+or Rejections with a reason.
 
 A text file may start with header lines `Date: YYYY-MM-DD`, `Title: ...`, `Source: ...`,
 `URL: ...`, then a blank line. JSONL records carry `id`, `title`, `text`, `published`, `url`,
-`source` (field names configurable).
+`source` (field names configurable with JsonlFields). Any input may be gzip-compressed (`.gz`,
+or recognised by its first bytes); the reader is chosen by the suffix before `.gz`, else by
+sniffing the first bytes. One document is at most `ReadOptions.max_doc_bytes` bytes
+(ACCORD_MAX_DOC_BYTES, default 10 MB), checked before it is read.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import email.utils
+import gzip
 import json
+import os
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from accord.errors import (
     BinaryInput,
@@ -21,17 +32,42 @@ from accord.errors import (
     InputError,
     InputIsDirectory,
     InputNotFound,
-    InputTooLarge,
     MalformedRecord,
 )
+from accord.ingest.filters import BOILERPLATE, TOO_LARGE
 from accord.ingest.repair import repair_text
+from accord.ingest.sources import (
+    DEFAULT_MAX_DOC_BYTES,
+    GZIP_MAGIC,
+    SUFFIX_KINDS,
+    Kind,
+    iter_lines,
+    kind_of,
+    max_doc_bytes_default,
+    open_input,
+    read_bounded,
+    sniff,
+    too_large,
+)
 from accord.types import Document, Rejection
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_BYTES = 20_000_000  # a single document larger than this is rejected as too large
+TEXT_SUFFIXES = {s for s, k in SUFFIX_KINDS.items() if k == "text"}
+JSONL_SUFFIXES = {s for s, k in SUFFIX_KINDS.items() if k == "jsonl"}
+MAX_BYTES = DEFAULT_MAX_DOC_BYTES  # default size limit of one document; see ReadOptions
 MIN_CHARS = 20
 _HEADER = re.compile(r"^(date|title|source|url|published)\s*:\s*(.*)$", re.I)
+_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"OggS", b"ID3",
+          b"\x00\x00\x01\x00", b"BM")
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: a byte that is not UTF-8 is read as Windows-1252 (mixed encodings)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("accord-cp1252", _cp1252_fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +80,24 @@ class JsonlFields:
     source: str = "source"
 
 
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read: JSONL field names and the size limit of one document in bytes."""
+
+    fields: JsonlFields = JsonlFields()
+    max_doc_bytes: int = field(default_factory=max_doc_bytes_default)
+
+
+class Item(NamedTuple):
+    """What a reader yields: where it came from (path, path:line, feed#entry) and what it is."""
+
+    origin: str
+    value: Document | Rejection
+
+
 def parse_date(value: object, what: str = "date") -> dt.date | None:
-    """Parse YYYY-MM-DD (also a full ISO timestamp); None for empty; DateError otherwise."""
+    """Parse YYYY-MM-DD (also a full ISO timestamp, or an RFC 2822 date as in feeds and mail);
+    None for empty; DateError otherwise."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -54,21 +106,26 @@ def parse_date(value: object, what: str = "date") -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
         raise DateError(f"invalid {what} {text!r}", input=text, valid="YYYY-MM-DD") from None
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; binary is refused."""
+    """Bytes to text: UTF-8 (with or without BOM; stray non-UTF-8 bytes read as Windows-1252),
+    UTF-16 with a BOM or recognisably without one; binary is refused."""
     if not data.strip():
         raise EmptyInput(f"{name}: empty input", input=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if data.startswith(b"%PDF") or data.startswith(b"\x89PNG") or b"\x00" in data[:4096]:
+        return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if data.startswith(_MAGIC) or b"\x00" in data[:4096]:
         raise BinaryInput(f"{name}: binary file, not text", input=name, valid="UTF-8 or UTF-16 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    text = data.decode("utf-8-sig", errors="accord-cp1252")
     sample = text[:4096]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
     if sample and bad / len(sample) > 0.05:
@@ -76,13 +133,28 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte of the start is zero (ASCII as UTF-16)."""
+    head = data[:512]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) == len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) == len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
 def document_from_text(raw: str, *, name: str = "-", published: dt.date | None = None,
                        title: str = "", url: str = "", source: str = "") -> Document:
     """Build a Document from article text with optional `Key: value` header lines."""
     lines = raw.lstrip("\ufeff").splitlines()
     meta: dict[str, str] = {}
-    while lines and _HEADER.match(lines[0].strip()):
-        key, value = _HEADER.match(lines[0].strip()).groups()  # type: ignore[union-attr]
+    while lines and (m := _HEADER.match(lines[0].strip())):
+        key, value = m.groups()
         meta[key.lower()] = value.strip()
         lines.pop(0)
     body = "\n".join(lines).strip()
@@ -99,35 +171,72 @@ def document_from_text(raw: str, *, name: str = "-", published: dt.date | None =
     )
 
 
-def read_file(path: Path, published: dt.date | None = None) -> Document:
-    """One article file -> Document; typed errors for a missing path, a folder, binary or empty."""
+def document_from_html(data: bytes, *, name: str = "-", published: dt.date | None = None,
+                       url: str = "") -> Document | None:
+    """An HTML page -> Document (title, date and main text); None when it has no article text."""
+    from accord.ingest.html import extract_page
+
+    page = extract_page(decode(data, name))
+    if page is None:
+        return None
+    return document_from_text(page.text, name=name, published=published or page.published,
+                              title=page.title, url=url or page.url, source=page.source)
+
+
+def read_file(path: Path, published: dt.date | None = None, options: ReadOptions | None = None) -> Document:
+    """One article file (text, HTML, gzip of either) -> Document; typed errors for a missing path,
+    a folder, a file over the size limit, binary or empty content."""
+    options = options or ReadOptions()
     if not path.exists():
         raise InputNotFound(f"{path}: no such file", input=str(path))
     if path.is_dir():
         raise InputIsDirectory(f"{path}: is a directory; give one article file (or use `accord ingest`)", input=str(path))
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputTooLarge(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit", input=str(path))
-    return document_from_text(decode(path.read_bytes(), str(path)), name=str(path), published=published)
+    data = _file_bytes(path, options.max_doc_bytes)
+    kind = kind_of(path) or sniff(data[:2048])
+    if kind in ("feed", "jsonl"):
+        raise InputError(f"{path}: a {kind} file holds many articles; use `accord ingest`", input=str(path),
+                         valid="one .txt, .md or .html article")
+    if kind == "html":
+        document = document_from_html(data, name=str(path), published=published)
+        if document is None:
+            raise EmptyInput(f"{path}: no article text in the page (only boilerplate or markup)", input=str(path))
+        return document
+    return document_from_text(decode(data, str(path)), name=str(path), published=published)
 
 
-def read_jsonl(path: Path, fields: JsonlFields = JsonlFields()) -> Iterator[Document | Rejection]:
-    with path.open("rb") as fh:
-        for n, line in enumerate(fh, start=1):
-            where = f"{path}:{n}"
-            if not line.strip():
-                continue
-            try:
-                yield _record(line, where, fields)
-            except InputError as exc:
-                yield Rejection(where, exc.code, str(exc))
-            except DateError as exc:
-                yield Rejection(where, exc.code, str(exc))
+def _file_bytes(path: Path, limit: int) -> bytes:
+    try:
+        with open_input(path) as fh:
+            if not isinstance(fh, gzip.GzipFile) and (size := path.stat().st_size) > limit:
+                raise too_large(str(path), limit, size)
+            return read_bounded(fh, limit, str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({_reason(exc)})", input=str(path)) from None
+
+
+def read_jsonl(path: Path, fields: JsonlFields = JsonlFields(), options: ReadOptions | None = None) -> Iterator[Document | Rejection]:
+    options = options or ReadOptions(fields=fields)
+    for item in _path_items(path, options, "jsonl"):
+        yield item.value
+
+
+def _jsonl_items(fh: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item]:
+    for n, line in iter_lines(fh, options.max_doc_bytes):
+        where = f"{name}:{n}"
+        if line is None:
+            yield Item(where, Rejection(where, TOO_LARGE, str(too_large(where, options.max_doc_bytes))))
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield Item(where, _record(line, where, options.fields))
+        except (InputError, DateError) as exc:
+            yield Item(where, Rejection(where, exc.code, str(exc)))
 
 
 def _record(line: bytes, where: str, fields: JsonlFields) -> Document:
     try:
-        rec = json.loads(line.decode("utf-8", errors="replace"))
+        rec = json.loads(line.decode("utf-8-sig", errors="accord-cp1252"))
     except json.JSONDecodeError as exc:
         raise MalformedRecord(f"{where}: not valid JSON ({exc.msg})", input=where) from None
     if not isinstance(rec, dict):
@@ -142,30 +251,100 @@ def _record(line: bytes, where: str, fields: JsonlFields) -> Document:
     )
 
 
-def iter_inputs(paths: Iterable[str | Path], fields: JsonlFields = JsonlFields()) -> Iterator[Document | Rejection]:
-    """Every document under the given paths (files, folders, JSONL, '-' for stdin), in order."""
+def iter_inputs(paths: Iterable[str | Path], fields: JsonlFields = JsonlFields(),
+                options: ReadOptions | None = None) -> Iterator[Document | Rejection]:
+    """Every document under the given paths (files, folders, JSONL, HTML, feeds, .gz, '-' for
+    stdin), in order, each a Document or a Rejection."""
+    for item in iter_sourced(paths, options or ReadOptions(fields=fields)):
+        yield item.value
+
+
+def iter_sourced(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Item]:
+    """Like iter_inputs, with the origin of each item (path, path:line or feed#entry)."""
+    options = options or ReadOptions()
     for p in paths:
         if str(p) == "-":
-            import sys
-
-            try:
-                yield document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), name="<stdin>")
-            except (InputError, DateError) as exc:
-                yield Rejection("<stdin>", exc.code, str(exc))
+            yield from _stdin_items(options)
             continue
         path = Path(p)
         if not path.exists():
-            yield Rejection(str(path), InputNotFound.code, f"{path}: no such file or directory")
+            yield Item(str(path), Rejection(str(path), InputNotFound.code, f"{path}: no such file or directory"))
         elif path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.name.upper().startswith(("README", "LICENSE")) or child.name.startswith("."):
-                    continue  # a folder's own documentation is not an article
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield from iter_inputs([child], fields)
-        elif path.suffix.lower() in JSONL_SUFFIXES:
-            yield from read_jsonl(path, fields)
+            for child in walk(path):
+                yield from _path_items(child, options, kind_of(child))
         else:
-            try:
-                yield read_file(path)
-            except (InputError, DateError) as exc:
-                yield Rejection(str(path), exc.code, str(exc))
+            yield from _path_items(path, options, kind_of(path))
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Article files under a folder in sorted order; hidden entries and READMEs/LICENSEs left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.upper().startswith(("README", "LICENSE")):
+                continue
+            child = Path(root) / name
+            if kind_of(child) is not None:
+                yield child
+
+
+def _path_items(path: Path, options: ReadOptions, kind: Kind | None) -> Iterator[Item]:
+    name = str(path)
+    try:
+        with open_input(path) as fh:
+            if kind != "jsonl" and not isinstance(fh, gzip.GzipFile) and (size := path.stat().st_size) > options.max_doc_bytes:
+                raise too_large(name, options.max_doc_bytes, size)
+            yield from _stream_items(fh, name, kind, options)
+    except (InputError, DateError) as exc:
+        yield Item(name, Rejection(name, exc.code, str(exc)))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Item(name, Rejection(name, InputError.code, f"{name}: cannot read ({_reason(exc)})"))
+
+
+def _reason(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return getattr(exc, "strerror", None) or (lines[0] if lines else type(exc).__name__)
+
+
+def _stream_items(fh: BinaryIO, name: str, kind: Kind | None, options: ReadOptions) -> Iterator[Item]:
+    if kind is None:
+        kind = sniff(_peek(fh))
+    if kind == "jsonl":
+        yield from _jsonl_items(fh, name, options)
+        return
+    try:
+        data = read_bounded(fh, options.max_doc_bytes, name)
+        if kind == "feed":
+            from accord.ingest.feeds import iter_feed
+
+            yield from (Item(*pair) for pair in iter_feed(data, name, document_from_text))
+        elif kind == "html":
+            yield Item(name, _html_item(data, name))
+        else:
+            yield Item(name, document_from_text(decode(data, name), name=name))
+    except (InputError, DateError) as exc:
+        yield Item(name, Rejection(name, exc.code, str(exc)))
+
+
+def _stdin_items(options: ReadOptions) -> Iterator[Item]:
+    stdin: BinaryIO = sys.stdin.buffer
+    try:
+        if _peek(stdin)[:2] == GZIP_MAGIC:
+            with gzip.GzipFile(fileobj=stdin, mode="rb") as unzipped:
+                yield from _stream_items(unzipped, "<stdin>", None, options)  # type: ignore[arg-type]
+        else:
+            yield from _stream_items(stdin, "<stdin>", None, options)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Item("<stdin>", Rejection("<stdin>", InputError.code, f"<stdin>: cannot read ({_reason(exc)})"))
+
+
+def _html_item(data: bytes, name: str) -> Document | Rejection:
+    document = document_from_html(data, name=name)
+    if document is None:
+        return Rejection(name, BOILERPLATE, f"{name}: no article text in the page (only boilerplate or markup)")
+    return document
+
+
+def _peek(fh: BinaryIO) -> bytes:
+    peek = getattr(fh, "peek", None)
+    return peek(2048)[:2048] if peek else b""

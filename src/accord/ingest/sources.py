@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,7 +79,7 @@ def read_bounded(fh: BinaryIO, limit: int, name: str) -> bytes:
     """Read a whole stream, refusing (InputTooLarge) past `limit` bytes without holding more."""
     try:
         data = fh.read(limit + 1)
-    except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip stream
         raise InputError(f"{name}: cannot read ({_first_line(exc)})", input=name) from None
     if len(data) > limit:
         raise too_large(name, limit)
@@ -86,8 +87,8 @@ def read_bounded(fh: BinaryIO, limit: int, name: str) -> bytes:
 
 
 def too_large(name: str, limit: int, size: int | None = None) -> InputTooLarge:
-    what = f"{size} bytes is" if size is not None else "more than"
-    return InputTooLarge(f"{name}: {what} over the {limit}-byte document limit", input=name,
+    what = f"{size} bytes, " if size is not None else ""
+    return InputTooLarge(f"{name}: {what}over the {limit}-byte document limit", input=name,
                          valid="raise ACCORD_MAX_DOC_BYTES or --max-doc-bytes")
 
 

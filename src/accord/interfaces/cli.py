@@ -301,19 +301,42 @@ def plover(file: str, fmt: str, errors: int, min_confidence: float) -> None:
 # ---------------------------------------------------------------------------------------- serve
 @main.command()
 @_db
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True)
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the REST API (and dashboard) over a store.
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the server to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--max-body-bytes", type=click.IntRange(1024), default=None,
+              help="Refuse larger request bodies with 413 [default: $ACCORD_MAX_BODY_BYTES or 1048576].")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(0, min_open=True), default=None,
+              help="Answer 504 to a request still running after this many seconds "
+                   "[default: $ACCORD_REQUEST_TIMEOUT or 60].")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="Allow browser calls from this origin (repeatable); CORS is closed by default.")
+@click.option("--allow-host", "allowed_hosts", multiple=True,
+              help="Accept this Host header (repeatable); default: loopback names when bound to loopback.")
+def serve(db: str, host: str, port: int, max_body_bytes: int | None, timeout_s: float | None,
+          cors_origins: tuple[str, ...], allowed_hosts: tuple[str, ...]) -> None:
+    """Serve the REST API (/v1, schema at /openapi.json) and the dashboard over a store.
 
-    Example: accord serve --db accord.duckdb --port 8000
+    Writing (POST /v1/documents) needs `Authorization: Bearer $ACCORD_API_TOKEN`; without
+    ACCORD_API_TOKEN in the environment, writing is disabled.
+
+    Example: ACCORD_API_TOKEN=$(openssl rand -hex 16) accord serve --db accord.duckdb --port 8000
     """
     import uvicorn
 
-    from accord.interfaces.api import create_app
+    from accord.interfaces.api import ApiSettings, create_app
+    from accord.interfaces.api.settings import loopback_hosts
 
-    click.echo(f"accord: serving {db} on http://{host}:{port} (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    settings = ApiSettings.from_env(max_body_bytes=max_body_bytes, timeout_s=timeout_s,
+                                    cors_origins=cors_origins or None,
+                                    allowed_hosts=allowed_hosts or loopback_hosts(host))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"accord: warning: binding {host} makes the server reachable from the network", err=True)
+    writing = "on (bearer token)" if settings.token else "off (set ACCORD_API_TOKEN)"
+    click.echo(f"accord: serving {db} on http://{host}:{port} (dashboard at /events, schema at /openapi.json, "
+               f"writing {writing})", err=True)
+    uvicorn.run(create_app(db, settings), host=host, port=port, log_level="warning",
+                timeout_keep_alive=5, limit_concurrency=200, server_header=False)
 
 
 # ---------------------------------------------------------------------------------------- actors

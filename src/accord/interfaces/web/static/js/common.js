@@ -206,7 +206,7 @@ export function eventCard(event, highlights, documentInfo = null) {
     ["Rule", event.rule],
   ];
   if (documentInfo) {
-    facts.push(["Document", el("a", { href: `/document?id=${encodeURIComponent(documentInfo.id)}` },
+    facts.push(["Document", el("a", { href: `/document?id=${encodeURIComponent(documentInfo.id)}&event=${encodeURIComponent(event.id)}` },
       documentInfo.title || documentInfo.id)]);
     const link = safeUrl(documentInfo.url) && /^https?:/i.test(documentInfo.url);
     if (link) facts.push(["Original", el("a", { href: documentInfo.url, rel: "noopener noreferrer", target: "_blank" }, documentInfo.url)]);
