@@ -34,8 +34,9 @@ CASES = [
      [("THREATEN", ("IRN",), (), "conditional"), ("ASSAULT", ("USA",), (), "conditional")]),
     ("Zelenskyy said Russian forces shelled Kharkiv overnight.", "2024-05-20",
      [("ASSAULT", ("RUSMIL",), ("UKR",), "reported")]),
+    # an agent with no country word takes the only country of its sentence
     ("Turkey reportedly detained dozens of Kurdish activists.", "2024-03-01",
-     [("COERCE", ("TUR",), (None,), "reported")]),
+     [("COERCE", ("TUR",), ("TUROPP",), "reported")]),
     # generic agents take the country of the place the sentence names
     ("Kenyan police arrested 40 protesters in Nairobi on Monday.", "2024-06-26",
      [("COERCE", ("KENCOP",), ("KENCVL",), "asserted")]),

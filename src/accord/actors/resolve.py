@@ -50,6 +50,14 @@ class DocContext:
     orgs: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
     unknown: dict[str, ActorRef] = field(default_factory=dict)  # surname -> first full mention
+    country_counts: dict[str, int] = field(default_factory=dict)  # sentences naming each country
+
+    def main_country(self) -> str | None:
+        """The country most sentences so far name, if it is named at least twice and clearly first."""
+        ranked = sorted(self.country_counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def saw(self, actor: Actor) -> None:
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
@@ -144,7 +152,33 @@ class Resolver:
         for m in mentions:
             if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
                 ctx.saw(self.kb.actors[m.ref.actor_id])
-        return mentions
+        return self._with_context_country(sent, mentions, ctx)
+
+    def _with_context_country(self, sent: Span, mentions: list[Mention], ctx: DocContext) -> list[Mention]:
+        """Generic agents ('demonstrators', 'riot police') and titled unknown people ('President
+        Hosni Mubarak') take the country of their context: the only country the sentence names,
+        else the country the document is mostly about. Named unknowns without a title stay unknown."""
+        countries = {m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] in self.kb.actors
+                     and self.kb.actors[m.ref.code[:3]].kind == "state"}
+        for c in countries:
+            ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
+        country = next(iter(countries)) if len(countries) == 1 else None
+        if country is None and not countries:
+            country = ctx.main_country()
+        if country is None:
+            return mentions
+        out = []
+        for m in mentions:
+            ref = m.ref
+            if sent.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
+                out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
+                continue
+            if ref.code is None and ref.sector and m.how == "agent":
+                ref = ActorRef(ref.text, None, country + ref.sector, ref.sector, None, None, ref.start, ref.end)
+            elif ref.code is None and m.how == "unresolved" and _titled(sent.doc, m.start):
+                ref = ActorRef(ref.text, None, country + "GOV", "GOV", None, None, ref.start, ref.end)
+            out.append(m if ref is m.ref else Mention(m.start, m.end, m.head, ref, "context"))
+        return out
 
     def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: str, ctx: DocContext) -> Mention:
         doc = sent.doc
@@ -535,3 +569,8 @@ def _extend(m: Mention, first: int, doc) -> Mention:  # type: ignore[no-untyped-
     r = m.ref
     ref = ActorRef(doc[first:m.end].text, r.actor_id, r.code, r.sector, r.name, r.role, doc[first].idx, r.end)
     return Mention(first, m.end, m.head, ref, m.how)
+
+
+def _titled(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """A name right after a title word: 'President Hosni Mubarak', 'Foreign Minister X'."""
+    return start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ in _TITLE_WORDS

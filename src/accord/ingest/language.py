@@ -51,7 +51,7 @@ NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "pt":
 
 @dataclass(frozen=True, slots=True)
 class LanguageGuess:
-    """`language` is an ISO 639-1 code, a script name (e.g. CYRILLIC), or `und` (undecided)."""
+    """`language` is an ISO 639-1 code, a script name (e.g. cyrillic), or `und` (undecided)."""
 
     language: str
     english_share: float
@@ -64,7 +64,7 @@ def guess_language(text: str) -> LanguageGuess:
     sample = text[:6000]
     script = _dominant_non_latin_script(sample)
     if script:
-        return LanguageGuess(script, 0.0, False, f"written mostly in {script} script")
+        return LanguageGuess(script.lower(), 0.0, False, f"written mostly in {script.title()} script")
     words = [w.lower() for w in _WORD.findall(sample)][:SAMPLE_WORDS]
     if not words:
         return LanguageGuess("und", 0.0, True)

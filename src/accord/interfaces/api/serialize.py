@@ -16,7 +16,7 @@ def sentence_start(event: Event, text: str) -> int | None:
     trigger; None when the sentence is not in the text."""
     if not event.sentence:
         return None
-    start = text.rfind(event.sentence, 0, max(event.trigger.start, 0) + 1)
+    start = text.rfind(event.sentence, 0, max(event.trigger.start, 0) + len(event.sentence))
     if start >= 0 and start + len(event.sentence) >= event.trigger.end:
         return start
     return None

@@ -37,7 +37,7 @@ function fill(node, attrs, children) {
       node.setAttribute(k, v === true ? "" : String(v));
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -111,7 +111,7 @@ export function goldsteinColor(g) {
   const t = Math.max(-1, Math.min(1, (Number(g) || 0) / 10));
   const grey = [150, 156, 166], red = [192, 57, 43], green = [46, 139, 87];
   const end = t < 0 ? red : green, a = Math.abs(t);
-  const mix = grey.map((c, i) => Math.round(c + (end[i] - c) * Math.min(1, a * 1.6)));
+  const mix = grey.map((c, i) => Math.round(c + (end[i] - c) * Math.sqrt(a)));
   return `rgb(${mix.join(",")})`;
 }
 
