@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
+from accord.events.lemmas import lemma_candidates
 from accord.types import ActorRef
 from accord.events.triggers import Trigger
 
@@ -86,6 +87,8 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = {"it", "they", "we"}
+_INSTRUMENTS = {"explosion", "blast", "bomb", "bombing", "attack", "strike", "airstrike", "missile", "rocket",
+                "shell", "shelling", "mine", "device", "drone", "raid", "fire", "gunfire", "explosive", "grenade"}
 _TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
 _STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
 
@@ -240,7 +243,14 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     else:
         sources = _subject(verb, idx)
         if not sources:
-            if any(c.dep_ in _SUBJ and c.lower_ not in _REL_PRONOUNS for c in verb.children):
+            subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.lower_ not in _REL_PRONOUNS), None)
+            if subj is not None and subj.lemma_.lower() in _INSTRUMENTS:
+                # "a minefield explosion killed two youths", "US drone strikes killed ...": the
+                # weapon's owner, if named, is the source; otherwise the event has none
+                sources = [idx.by_token[c.i] for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           and c.i in idx.by_token]
+                return _finish(sources, _objects(verb, idx, trig.extra) + _prep_objects(verb, trig.pattern.targets, idx), False)
+            if subj is not None:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
             sources = _inherited_subject(verb, idx)
             inherited = bool(sources)
@@ -310,6 +320,8 @@ def _governing_verb(noun: Token) -> Token:
     """The verb a nominal event is the object of, directly ('held talks'), through a preposition on
     that verb ('engaged in talks'), or through a measure ('70 million dollars of aid')."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _ASIDE_PREPS:
+        return noun  # "offered talks following the invasions": background, not the subject's act
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         owner = head.head
         if owner.pos_ in ("VERB", "AUX"):
@@ -355,7 +367,7 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+        if head.pos_ in ("VERB", "AUX") and any(c in LIGHT_VERBS for c in lemma_candidates(head)):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:

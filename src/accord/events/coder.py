@@ -216,6 +216,8 @@ class Coder:
         tok = trig.token
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
             conf *= 0.55  # "property seized last year": background, told in passing
+        elif tok.dep_ == "relcl":
+            conf *= 0.7  # "a helicopter that was captured by ...": background too
         if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
             conf *= 0.55  # "last month's invasion"
         return round(min(max(conf, 0.01), 0.99), 2)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from accord.events.lemmas import lemma_candidates
 from accord.events.patterns import Pattern, PatternSet
 
 _INTENT_NOUNS = {"intention", "intent", "interest", "plan", "willingness", "desire", "appetite", "inclination"}
@@ -63,11 +64,15 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
 
 
 def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
-    lemma = tok.lemma_.lower()
-    for p in patterns.verbs.get(lemma, ()):
-        extra = _cue(tok, p)
-        if extra is not None:
-            return Trigger(tok, p, extra)
+    for lemma in lemma_candidates(tok):
+        entries = patterns.verbs.get(lemma)
+        if not entries:
+            continue
+        for p in entries:
+            extra = _cue(tok, p)
+            if extra is not None:
+                return Trigger(tok, p, extra)
+        return None
     return None
 
 
