@@ -2,8 +2,8 @@
 (offsets computed from the texts), so expected JSON does not move when the coder improves.
 
 Seven documents, nine events: consultations, an accusation, sanctions, a hedged request, a
-conditional threat, two assaults (one in an article full of markup: `<script>` and `onerror=`
-must show as text everywhere).
+conditional threat, two assaults. One article is full of markup (title, text, URL, an actor name
+and a place name): `<script>` and `onerror=` must show as text on every page.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,6 +25,8 @@ TOKEN = "test-token-0123456789abcdef"
 HOSTILE_TITLE = "<script>alert('title')</script> Kharkiv <b>attack</b>"
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
+HOSTILE_NAME = '<img src=x onerror="window.__pwned=3">'
+HOSTILE_PLACE = "Kharkiv <script>window.__pwned=4</script>"
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ PLACES = {
     "Paris": Location("Paris", "FRA", 48.85341, 2.3488),
     "Kyiv": Location("Kyiv", "UKR", 50.45466, 30.5238),
     "Zaporizhzhia": Location("Zaporizhzhia", "UKR", 47.82289, 35.19031),
-    "Kharkiv": Location("Kharkiv", "UKR", 49.98081, 36.25272),
+    "Kharkiv": Location(HOSTILE_PLACE, "UKR", 49.98081, 36.25272),
 }
 
 
@@ -140,7 +143,7 @@ def events_by_doc() -> dict[str, list[Event]]:
                          confidence=0.61, date="2025-11-13", place="Zaporizhzhia",
                          attributed=ref(d["strike"], "Ukrainian officials", None, "UKRGOV", "GOV"))],
         "hostile": [event("ev-hostile", d["hostile"], 0, "attacked", ASSAULT,
-                          [ref(d["hostile"], "Russian troops", None, "RUSMIL", "MIL")],
+                          [ref(d["hostile"], "Russian troops", None, "RUSMIL", "MIL", HOSTILE_NAME)],
                           [ref(d["hostile"], "Kharkiv", "UKR", "UKR", None, "Ukraine")], date="2025-01-13",
                           place="Kharkiv")],
     }
@@ -163,18 +166,26 @@ def all_events() -> dict[str, Event]:
 
 
 @pytest.fixture(scope="session")
+def fixed() -> SimpleNamespace:
+    """The fixed store's contents: `events` (id -> Event), `docs`, the hostile strings, TOKEN."""
+    return SimpleNamespace(events=all_events(), docs=DOCS, token=TOKEN, title=HOSTILE_TITLE, script=HOSTILE_SCRIPT,
+                           img=HOSTILE_IMG, name=HOSTILE_NAME, place=HOSTILE_PLACE, build=build_store,
+                           server=ServerThread)
+
+
+@pytest.fixture(scope="session")
 def fixed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_store(tmp_path_factory.mktemp("fixed") / "fixed.duckdb")
 
 
 @pytest.fixture(scope="session")
 def client(fixed_db: str) -> Iterator[object]:
-    """A TestClient over the fixed store; writing is enabled with TOKEN."""
+    """A TestClient over the fixed store, read-only (no token: writing disabled)."""
     from fastapi.testclient import TestClient
 
     from accord.interfaces.api import ApiSettings, create_app
 
-    with TestClient(create_app(fixed_db, ApiSettings(token=TOKEN))) as c:
+    with TestClient(create_app(fixed_db, ApiSettings())) as c:
         yield c
 
 

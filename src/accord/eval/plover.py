@@ -104,6 +104,10 @@ def evaluate(records: list[GoldRecord], min_confidence: float | None = None,
             else:
                 counts[t]["fp"] += 1
         confusion[rec.type].update(predicted or {"(none)"})
+        for e in events:
+            bucket = _bucket(e.confidence)
+            actor[f"cal_{bucket}_n"] += 1
+            actor[f"cal_{bucket}_ok"] += e.type == rec.type
         hit = next((e for e in sorted(events, key=lambda e: -e.confidence) if e.type == rec.type), None)
         _score_actors(rec, hit, actor, mode_aliases or {})
         if hit is None or len(predicted) > 1:
@@ -132,6 +136,15 @@ def _score_actors(rec: GoldRecord, hit: Event | None, actor: Counter[str], mode_
     if rec.mode and hit is not None:
         actor["mode_total"] += 1
         actor["mode_ok"] += (hit.mode or "") == mode_aliases.get(rec.mode, rec.mode)
+
+
+CONFIDENCE_BUCKETS = ("0.0-0.5", "0.5-0.7", "0.7-0.8", "0.8-1.0")
+
+
+def _bucket(conf: float) -> str:
+    """Confidence bucket; an event counts as right when its type is the sentence's gold type
+    (other real events in the sentence count as wrong, so these shares are a lower bound)."""
+    return "0.0-0.5" if conf < 0.5 else "0.5-0.7" if conf < 0.7 else "0.7-0.8" if conf < 0.8 else "0.8-1.0"
 
 
 def _error_row(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
@@ -176,6 +189,9 @@ def _report(records: list[GoldRecord], counts: dict[str, Counter[str]], confusio
         "mode_accuracy": share("mode_ok", "mode_total"),
         "actors_scored": {"sources": actor["src_hit_total"], "targets": actor["tgt_hit_total"],
                           "modes": actor["mode_total"]},
+        "calibration": {b: {"events": actor[f"cal_{b}_n"],
+                            "type_correct": round(actor[f"cal_{b}_ok"] / actor[f"cal_{b}_n"], 4) if actor[f"cal_{b}_n"] else None}
+                        for b in CONFIDENCE_BUCKETS},
         "confusion": {g: dict(sorted(c.items())) for g, c in sorted(confusion.items())},
         "errors": worst,
     }

@@ -166,23 +166,74 @@ def code(file: str, published: dt.date | None, fmt: str, min_confidence: float) 
 @click.argument("paths", nargs=-1, required=True)
 @_db
 @_min_conf
-@click.option("--batch", default=64, show_default=True, help="Documents per store transaction.")
-@click.option("--processes", "n_process", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--batch", default=64, show_default=True, type=click.IntRange(1), help="Documents per store transaction.")
+@click.option("--processes", "n_process", default=1, show_default=True, type=click.IntRange(1),
+              help="spaCy worker processes (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Code on this machine, or on a Dask cluster.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Dask: worker processes of the local cluster started when no --scheduler is given.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Dask: a running scheduler to use.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
+              help="JSONL field name, repeatable: --field text=body --field published=date "
+                   "(NAME: id, text, title, published, url, source).")
+@click.option("--max-doc-bytes", type=click.IntRange(1), default=None,
+              help="Largest document in bytes; larger ones are rejected as too_large "
+                   "[default: ACCORD_MAX_DOC_BYTES, else 10000000].")
+@click.option("--min-words", default=5, show_default=True, type=click.IntRange(0),
+              help="Skip documents with fewer words (too_short).")
+@click.option("--language-check/--no-language-check", default=True, show_default=True,
+              help="Skip documents that are not English (not_english).")
+@click.option("--near-dup-threshold", default=0.5, show_default=True, type=click.FloatRange(0, 1, min_open=True),
+              help="Estimated similarity at which a document repeats an earlier one (near_duplicate).")
+@click.option("--no-near-dup", is_flag=True, help="Skip exact duplicates only.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n_process: int,
-           progress: bool | None) -> None:
-    """Code files, folders (.txt/.md) and JSONL into the store; already stored documents are skipped.
+@click.option("-v", "--verbose", is_flag=True, help="One line on stderr per committed batch.")
+def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n_process: int, engine: str,
+           workers: int, scheduler: str | None, fields: tuple[str, ...], max_doc_bytes: int | None,
+           min_words: int, language_check: bool, near_dup_threshold: float, no_near_dup: bool,
+           progress: bool | None, verbose: bool) -> None:
+    """Code files, folders (.txt, .md, .html, feeds, .jsonl, any of them .gz) and stdin (-) into the
+    store. Stored documents are skipped, so a rerun continues an interrupted one; every input not
+    coded is listed by `accord rejected` with its reason.
 
     Example: accord ingest examples/ ../shared/corpus/voa_stories.jsonl --db accord.duckdb
     """
-    from accord.interfaces.ingest import run_ingest
+    from accord.interfaces.ingest import cli_options, no_readable_input, run_ingest
 
-    summary = run_ingest(list(paths), db=db, min_confidence=min_confidence, batch=batch,
-                         n_process=n_process, progress=sys.stderr.isatty() if progress is None else progress)
-    rows = [{"": k, "count": v} for k, v in summary.items() if not isinstance(v, dict)]
-    print_table(rows, title=f"ingest into {db}")
-    if summary["read"] == 0:
-        _fail("no readable input in " + ", ".join(paths), 2)
+    options = cli_options(fields=fields, max_doc_bytes=max_doc_bytes, min_words=min_words,
+                          language_check=language_check, near_dup_threshold=near_dup_threshold,
+                          near_dup=not no_near_dup, verbose=verbose)
+    report = run_ingest(list(paths), db=db, min_confidence=min_confidence, batch=batch, n_process=n_process,
+                        progress=sys.stderr.isatty() if progress is None else progress, engine=engine,
+                        workers=workers, scheduler=scheduler, **options)
+    print_table([{"": k, "count": v} for k, v in report.summary().items()], title=f"ingest into {db}")
+    if report.readable == 0:
+        _fail(no_readable_input(paths, report), 2)
+
+
+@main.command()
+@_db
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def check(db: str, fmt: str) -> None:
+    """Check the store: events, actors, dyads and story members point at stored rows; every event is
+    in one story; offsets lie inside the text; counts. Exit status 1 when a check fails.
+
+    Example: accord check --db accord.duckdb
+    """
+    from accord.interfaces.check import check_store, failure_line, require_store
+    from accord.store import open_store
+
+    with open_store(require_store(db)) as store:
+        report = check_store(store)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_table([{"check": r.name, "result": "ok" if r.ok else f"FAILED: {r.failures}",
+                      "examples": ", ".join(r.examples)} for r in report.results], title=f"check {db}")
+        print_table([{"": k, "count": v} for k, v in report.counts.items()], title="counts")
+    if not report.ok:
+        _fail(failure_line(report), 1)
 
 
 # ---------------------------------------------------------------------------------------- events

@@ -23,7 +23,7 @@ export function quadChart(rows, { width = 960, height = 320, label = "period" } 
   const every = Math.max(1, Math.ceil(rows.length / 12));
   const points = [];
   rows.forEach((r, i) => {
-    const x = m.left + i * band, bw = Math.max(1, band * 0.72), bx = x + (band - bw) / 2;
+    const x = m.left + i * band, bw = Math.max(1, Math.min(56, band * 0.72)), bx = x + (band - bw) / 2;
     let base = 0;
     for (const q of [1, 2, 3, 4]) {
       const v = r[`quad${q}`];

@@ -9,6 +9,7 @@ async function main() {
     const doc = await api(`/v1/documents/${encodeURIComponent(id)}`);
     setStatus("");
     $("#title").textContent = doc.title || doc.id;
+    document.title = `${doc.title || doc.id} · accord`;
     const url = /^https?:/i.test(doc.url) && safeUrl(doc.url)
       ? el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, doc.url)
       : el("span", { class: "muted" }, doc.url || "–");

@@ -25,6 +25,9 @@ function draw(places) {
       fill: goldsteinColor(p.goldstein_mean), "data-name": p.name },
       svg("title", {}, `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.events} events, mean Goldstein ${round(p.goldstein_mean, 2)}`)));
   }
+  for (const p of places.slice(0, 12)) {
+    root.append(svg("text", { class: "label", x: x(p.lon) + 6, y: y(p.lat) - 6 }, p.name));
+  }
   return root;
 }
 
