@@ -460,7 +460,7 @@ class Resolver:
     def _bare_agent(self, tok: Token, sector: str, mentions: list[Mention]) -> Mention | None:
         """'protesters', 'police' with no country word: the country of the place the sentence
         names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
-        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("leader", "leaders", "official", "general"):
+        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("people", "leader", "leaders", "official", "general"):
             return None
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return None  # "its troops", "their forces": the owner is the actor already named
