@@ -154,12 +154,17 @@ class Resolver:
                 ctx.saw(self.kb.actors[m.ref.actor_id])
         return self._with_context_country(sent, mentions, ctx)
 
+    def _is_group(self, m: Mention) -> bool:
+        """An armed group or movement: its home country is not the country of the people near it."""
+        actor = self.kb.actors.get(m.ref.actor_id or "")
+        return actor is not None and actor.kind in ("group", "igo", "ngo")
+
     def _with_context_country(self, sent: Span, mentions: list[Mention], ctx: DocContext) -> list[Mention]:
         """Generic agents ('demonstrators', 'riot police') and titled unknown people ('President
         Hosni Mubarak') take the country of their context: the only country the sentence names,
         else the country the document is mostly about. Named unknowns without a title stay unknown."""
         countries = {m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] in self.kb.actors
-                     and self.kb.actors[m.ref.code[:3]].kind == "state"}
+                     and self.kb.actors[m.ref.code[:3]].kind == "state" and not self._is_group(m)}
         for c in countries:
             ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
         country = next(iter(countries)) if len(countries) == 1 else None
@@ -172,6 +177,9 @@ class Resolver:
             ref = m.ref
             if sent.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
+                continue
+            if ref.code is None and ref.sector in ("MIL", "GOV") and sent.doc[m.head].dep_ == "dobj":
+                out.append(m)  # "deployed troops", "sent officials": they belong to the subject
                 continue
             if ref.code is None and ref.sector and m.how == "agent":
                 ref = ActorRef(ref.text, None, country + ref.sector, ref.sector, None, None, ref.start, ref.end)

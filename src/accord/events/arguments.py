@@ -231,7 +231,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         return _finish(_subject(verb, idx), targets, False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
-        passive = False  # "Israel is opposed to French mediation": Israel opposes
+        # "Israel is opposed to French mediation": Israel opposes
+        holder = [m for c in verb.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]
+        return _finish(holder, _prep_objects(verb, trig.pattern.targets | {"to"}, idx), False)
     sources: list[Mention] = []
     targets: list[Mention] = []
     inherited = False
@@ -258,7 +260,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
-        targets.extend(_objects(verb, idx, trig.extra))
+        themes = "to" in trig.pattern.targets  # "deploy troops to Estonia": the troops are moved, not hit
+        targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
     preps = trig.pattern.targets | {"against", "on"}
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"

@@ -34,7 +34,7 @@ _FRAME_REFINE: dict[tuple[str, str], str] = {
 _INTENT_CUES = {"will", "would", "shall", "wo", "'ll", "if", "plan", "intend", "prepare", "ready", "willing",
                 "prepared", "determined", "eager", "aim", "due", "set", "schedule"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # a planned deployment stays MOBILIZE: to an ally it is no threat
 
 
 def _refuses(tok) -> bool:  # type: ignore[no-untyped-def]

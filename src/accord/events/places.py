@@ -6,6 +6,7 @@ city of a name wins.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -23,7 +24,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[st
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     cities: dict[str, tuple[str, str, float, float, int]] = {}
     for c in gc.get_cities().values():
-        key = c["name"].lower()
+        key = _fold(c["name"])
         row = (c["name"], iso3.get(c["countrycode"], ""), float(c["latitude"]), float(c["longitude"]), int(c["population"]))
         if key not in cities or cities[key][4] < row[4]:
             cities[key] = row
@@ -33,7 +34,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[st
 def city_country(name: str, min_population: int = 0) -> str | None:
     """ISO alpha-3 of the most populous city called `name` (with at least that population)."""
     cities, _ = _gazetteer()
-    row = cities.get(name.lower())
+    row = cities.get(_fold(name))
     if row is None or row[4] < min_population:
         return None
     return row[1] or None
@@ -54,7 +55,7 @@ def _place(tok: Token) -> Location:
     name = ent.text if ent is not None else tok.text
     name = name[4:] if name.lower().startswith("the ") else name
     cities, _ = _gazetteer()
-    row = cities.get(name.lower())
+    row = cities.get(_fold(name))
     if row is None:
         from accord.actors.kb import default_kb
 
@@ -62,3 +63,9 @@ def _place(tok: Token) -> Location:
         actor = default_kb().actors.get(entries[0].actor_id) if entries else None
         return Location(name, actor.id if actor is not None and actor.kind == "state" else None)
     return Location(row[0], row[1] or None, row[2], row[3])
+
+
+def _fold(name: str) -> str:
+    """Lower case without diacritics: 'Diyarbakır' and 'Diyarbakir' are one key."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

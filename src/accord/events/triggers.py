@@ -46,7 +46,8 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
     found: list[Trigger] = []
     used: set[int] = set()
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "amod"):
+        verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed"))
+        if verbal and tok.dep_ not in ("aux", "auxpass", "amod"):  # "is opposed to": an adjectival passive
             trig = _verb(tok, patterns) or _obligation_frame(tok)
             if trig is not None:
                 found.append(trig)

@@ -1,0 +1,70 @@
+"""One test per rule family of the coder, on real sentences, with exact expected output:
+(type, source codes, target codes, modality)."""
+
+import pytest
+
+from tests.conftest import summary
+
+RULES = [
+    # pronoun subjects take the subject of the clause that reports them
+    ("pronoun antecedent", "Japan said it had halted economic aid to Serbia.",
+     [("SANCTION", ("JPN",), ("SRB",), "reported")]),
+    # "X said Y must ...": a demand on Y
+    ("obligation frame", "Russia said on Tuesday that Sudan must return the captured helicopter.",
+     [("REQUEST", ("RUS",), ("SDN",), "asserted")]),
+    # a demand that states a protest's aim is part of the protest; light verb "staged"
+    ("protest aim", "Thousands of students staged demonstrations in Jakarta to demand political reforms.",
+     [("PROTEST", ("IDNEDU",), ("IDNGOV",), "asserted")]),
+    # "would not meet the demands": a refusal, reported by its speaker
+    ("negated intent", "The U.S. said it would not meet the kidnappers' demands.",
+     [("REJECT", ("USA",), (), "reported")]),
+    # a planned deployment stays MOBILIZE; the troops moved are not the target
+    ("future mobilization", "NATO will deploy more troops to Estonia.",
+     [("MOBILIZE", ("IGONATO",), ("EST",), "future")]),
+    # an announced coercive act is a threat (CAMEO 13x)
+    ("intent as threat", "China reportedly plans to impose sanctions on Lithuania.",
+     [("THREATEN", ("CHN",), ("LTU",), "hypothetical")]),
+    # a place is the target of an act on it; diacritics folded in the gazetteer
+    ("place target", "Turkish authorities imposed a curfew in Diyarbakir.",
+     [("COERCE", ("TURGOV",), ("TUR",), "asserted")]),
+    # adjectival passive "is opposed to"
+    ("stative passive", "Israel is opposed to French mediation.", [("REJECT", ("ISR",), ("FRA",), "asserted")]),
+    # a weapon as subject: the event has no source
+    ("instrument subject", "A roadside bomb killed three Iraqi soldiers near Mosul.",
+     [("ASSAULT", (), ("IRQMIL",), "asserted")]),
+    # frame content: the target is in the content, not in its side remarks
+    ("frame content target", "Pakistan threatened to break off diplomatic relations with Afghanistan over the border clashes.",
+     [("THREATEN", ("PAK",), ("AFG",), "asserted")]),
+    # hedges: "is likely to"
+    ("hedge", "Analysts believe Iran is likely to retaliate against Israel.", [("ASSAULT", ("IRN",), ("ISR",), "hedged")]),
+    # "little intention of": a refusal
+    ("negated intention", "Hamas has little intention of releasing the hostages.",
+     [("REJECT", ("PSEREB",), (None,), "asserted")]),
+    # nominal event with a light verb and a demonym-owned agent
+    ("light verb noun", "The Ukrainian army staged a counteroffensive against Russian forces.",
+     [("ASSAULT", ("UKRMIL",), ("RUSMIL",), "asserted")]),
+    # mediation "between" names the targets; compound noun uses its container's preposition
+    ("mediation between", "The Arab League secretary-general undertook a mediation mission between Sudan and South Sudan.",
+     [("CONSULT", ("IGOLAS",), ("SDN", "SSD"), "asserted")]),
+    # agent objects take the only country the sentence names
+    ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
+     [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), RULES, ids=[r[0] for r in RULES])
+def test_rules_real_sentences(code, rule, text, expected):
+    assert [summary(e) for e in code(text, "2024-03-01")] == expected
+
+
+def test_rules_attribution_names_the_speaker(code):
+    (event,) = code("Japan said it had halted economic aid to Serbia.", "2024-03-01")
+    assert (event.attributed_to.text, event.attributed_to.code) == ("Japan", "JPN")
+
+
+def test_rules_lemma_candidates_repair_tagger_errors():
+    from accord.nlp.model import load_nlp
+    from accord.events.lemmas import lemma_candidates
+
+    doc = load_nlp()("Students staged protests.")
+    assert "stage" in lemma_candidates(doc[1])
