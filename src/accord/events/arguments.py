@@ -89,6 +89,8 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 _SUBJ_PRONOUNS = {"it", "they", "we"}
 _INSTRUMENTS = {"explosion", "blast", "bomb", "bombing", "attack", "strike", "airstrike", "missile", "rocket",
                 "shell", "shelling", "mine", "device", "drone", "raid", "fire", "gunfire", "explosive", "grenade"}
+_PATIENT_NOUNS = {"release", "arrest", "detention", "killing", "assassination", "expulsion", "extradition",
+                  "execution", "abduction", "kidnapping", "deportation", "imprisonment", "murder", "torture"}
 _TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
 _STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
 
@@ -356,7 +358,7 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if topical and child.dep_ in ("compound", "nmod"):
                 continue  # "a Ukraine ceasefire", "Gaza peace talks": the place talked about, not a party
             sources.append(idx.by_token[child.i])
-        elif child.dep_ in ("compound", "nmod") and child.i < noun.i:
+        elif child.dep_ in ("compound", "nmod") and child.i < noun.i and not topical:
             # "a Russian missile and drone attack": the owner sits on a modifier of the noun
             sources.extend(idx.by_token[g.i] for g in child.children
                            if g.dep_ in ("amod", "poss", "compound") and g.i in idx.by_token)
@@ -365,6 +367,11 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ == "between" and "between" not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
+    if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        # "Lai's release", "Navalny's arrest": the owner is the one it happened to
+        owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
+        targets.extend(owned)
+        sources = [m for m in sources if m not in owned]
     anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
     if anchor is not noun:
         targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))

@@ -57,6 +57,8 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
 
 # Actions on a place rather than a party: with no named target, the place is the target.
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
+# Triggers that are events only when they address someone: warnings and "X said Y must".
+_NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
@@ -125,6 +127,8 @@ class Coder:
         args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
         if not args.sources and not args.targets:
             return None
+        if not args.targets and trig.pattern.rule in _NEEDS_TARGET:
+            return None  # "warned of risks", "said the world should act": no one addressed
         if trig.pattern.lemma == "arrive" and not any((m.ref.code or "").endswith(("GOV", "IGO")) or
                                                       (m.ref.code or "").startswith("IGO") for m in args.sources):
             return None  # troops or refugees arriving somewhere are not a visit; officials are
@@ -211,6 +215,8 @@ class Coder:
             conf *= 0.85
         if any(m.how == "coref" for m in args.sources + args.targets):
             conf *= 0.9
+        if plover_type == "REQUEST" and not args.targets:
+            conf *= 0.7  # a request to no one named ("asked rhetorically") is weak evidence
         if trig.pattern.pos == "noun":
             conf *= 0.95
         tok = trig.token

@@ -24,6 +24,7 @@ MUST_REQUEST = Pattern(
 _SAYING = {"say", "declare", "announce", "reiterate", "insist", "state", "tell", "stress", "warn",
            "add", "argue", "write", "maintain", "repeat"}
 _OBLIGATION = {"must", "should"}
+_SELF = {"we", "i", "you", "one", "everyone", "everybody", "they"}  # self-exhortation, not a demand
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,8 @@ def _obligation_frame(tok: Token) -> Trigger | None:
     if tok.lemma_.lower() not in _SAYING:
         return None
     for clause in tok.children:
-        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children) \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.dep_ == "ccomp" and subj is not None and subj.lower_ not in _SELF \
+                and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
             return Trigger(tok, MUST_REQUEST)
     return None
