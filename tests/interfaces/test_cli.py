@@ -89,3 +89,17 @@ def test_cli_every_command_help_has_an_example():
                 ["actors", "resolve"], ["actors", "show"]):
         out = accord(*cmd, "--help")
         assert out.returncode == 0 and "Example:" in out.stdout, cmd
+
+
+def test_cli_user_actor_file_is_loaded_like_builtin(tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("actor_id,name,aliases,country,office,title,organisation,sector,start,end\n"
+                    "jane_roe,Jane Roe,,NLD,foreign_minister,foreign minister,NLD,GOV,2030-01-01,\n", encoding="utf-8")
+    out = accord("--actors", str(mine), "code", "-", "--date", "2030-02-01", "--format", "json",
+                 stdin="Dutch Foreign Minister Jane Roe met Mark Rutte in The Hague.")
+    assert out.returncode == 0, out.stderr
+    (event,) = json.loads(out.stdout)["events"]
+    assert [(a["actor_id"], a["code"]) for a in event["sources"] + event["targets"]] == [
+        ("jane_roe", "NLDGOV"), ("mark_rutte", "IGONATO")]
+    missing = accord("--actors", str(tmp_path / "nope.csv"), "code", "-", stdin="Russia attacked Ukraine today.")
+    assert missing.returncode == 2 and "actor file not found" in missing.stderr

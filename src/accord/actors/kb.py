@@ -247,4 +247,7 @@ def _builtin_files() -> Iterator[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
+    """The built-in knowledge base plus the user's files named in ACCORD_ACTORS."""
+    from accord.config import Settings
+
+    return KnowledgeBase.load(extra=Settings.from_env().actor_files)

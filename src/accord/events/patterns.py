@@ -43,6 +43,8 @@ class PatternSet:
             ps.add(pos, f"{pos}s.csv", (folder / f"{pos}s.csv").read_text(encoding="utf-8"))
         for path in extra:
             p = Path(path)
+            if not p.is_file():
+                raise DataFileError(f"pattern file not found: {p}", input=str(p))
             pos = "noun" if p.stem.startswith("noun") else "verb"
             ps.add(pos, p.name, p.read_text(encoding="utf-8"), first=True)
         return ps
@@ -79,4 +81,7 @@ def _pattern(pos: str, row: dict[str, str]) -> Pattern:
 
 @lru_cache(maxsize=1)
 def default_patterns() -> PatternSet:
-    return PatternSet.load()
+    """The built-in patterns plus the user's files named in ACCORD_PATTERNS."""
+    from accord.config import Settings
+
+    return PatternSet.load(extra=Settings.from_env().pattern_files)

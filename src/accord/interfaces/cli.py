@@ -75,11 +75,18 @@ class Group(click.Group):
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="accord")
-def main() -> None:
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Your own actor file (same CSV formats as the built-in ones); wins on conflicts. Repeatable.")
+@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Your own pattern file (verbs*.csv or nouns*.csv), tried first. Repeatable.")
+def main(actor_files: tuple[str, ...], pattern_files: tuple[str, ...]) -> None:
     """accord: news in, political event data out (PLOVER + CAMEO, actors resolved on the event date).
 
-    Example: accord code article.txt --date 2024-11-24 --format table
+    Example: accord --actors my_actors.csv code article.txt --date 2024-11-24 --format table
     """
+    for name, files in (("ACCORD_ACTORS", actor_files), ("ACCORD_PATTERNS", pattern_files)):
+        if files:
+            os.environ[name] = os.pathsep.join([*files, *filter(None, os.environ.get(name, "").split(os.pathsep))])
 
 
 # ---------------------------------------------------------------------------------------- output
