@@ -2,7 +2,6 @@
 (type, source codes, target codes, modality)."""
 
 import pytest
-
 from tests.conftest import summary
 
 RULES = [
@@ -63,8 +62,8 @@ def test_rules_attribution_names_the_speaker(code):
 
 
 def test_rules_lemma_candidates_repair_tagger_errors():
-    from accord.nlp.model import load_nlp
     from accord.events.lemmas import lemma_candidates
+    from accord.nlp.model import load_nlp
 
     doc = load_nlp()("Students staged protests.")
     assert "stage" in lemma_candidates(doc[1])

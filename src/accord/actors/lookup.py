@@ -24,10 +24,10 @@ def resolve_mention(text: str, day: dt.date, context: str | None = None) -> Acto
     best = None
     for sent in doc.sents:
         for m in resolver(sent, ctx):
-            if m.ref.start <= start < m.ref.end or start <= m.ref.start < start + len(text):
-                if best is None or (m.ref.code and not best.ref.code) or (
-                        bool(m.ref.code) == bool(best.ref.code) and m.end - m.start > best.end - best.start):
-                    best = m
+            overlaps = m.ref.start <= start < m.ref.end or start <= m.ref.start < start + len(text)
+            if overlaps and (best is None or (m.ref.code and not best.ref.code) or (
+                    bool(m.ref.code) == bool(best.ref.code) and m.end - m.start > best.end - best.start)):
+                best = m
     if best is None:
         return ActorRef(text)
     return best.ref

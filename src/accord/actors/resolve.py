@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from accord.actors.kb import ELECT_OFFICES, OFFICE_PRIORITY, Entry, KnowledgeBase, norm
-from accord.actors.titles import TITLES, title_at
+from accord.actors.titles import title_at
 from accord.types import Actor, ActorRef
 
 _PRONOUNS = {"he", "him", "she", "her"}
@@ -263,7 +263,7 @@ class Resolver:
         ref = ActorRef(text, iso, iso, None, actor.name, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         return Mention(start, end, head.i if end > tok.i + 1 else tok.i, ref, "demonym")
 
-    def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention | None:  # type: ignore[no-untyped-def]
+    def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention | None:
         """A named entity not in the knowledge base: its text, and its country when a qualifier
         says so ("U.S. Trade Representative Jamieson Greer" -> USAGOV, no actor id)."""
         code = None
@@ -377,7 +377,7 @@ class Resolver:
                 return m
         return None
 
-    def _qualifier(self, doc, first: int, last: int, sent: Span, mentions: list[Mention]) -> str | None:  # type: ignore[no-untyped-def]
+    def _qualifier(self, doc, first: int, last: int, sent: Span, mentions: list[Mention]) -> str | None:
         """The country or organisation a title or agent belongs to: demonym, name, possessive, 'of X'."""
         for k in range(first - 1, max(sent.start, first - 4) - 1, -1):
             t = doc[k]
@@ -456,10 +456,7 @@ class Resolver:
         org_actor = self.kb.actors.get(org)
         if org_actor is None:
             return None
-        if org_actor.kind == "state":
-            code = org + sector
-        else:
-            code = org_actor.code
+        code = org + sector if org_actor.kind == "state" else org_actor.code
         text = doc[first:tok.i + 1].text
         ref = ActorRef(text, org if org_actor.kind == "state" and sector == "GOV" else None, code, sector,
                        None, None, doc[first].idx, tok.idx + len(tok))
@@ -570,7 +567,7 @@ def _in_longer_person(tok: Token) -> bool:
     return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 
-def _extend(m: Mention, first: int, doc) -> Mention:  # type: ignore[no-untyped-def]
+def _extend(m: Mention, first: int, doc) -> Mention:
     """The same mention, its text and offsets extended left to token `first`."""
     if first >= m.start:
         return m
@@ -579,6 +576,6 @@ def _extend(m: Mention, first: int, doc) -> Mention:  # type: ignore[no-untyped-
     return Mention(first, m.end, m.head, ref, m.how)
 
 
-def _titled(doc, start: int) -> bool:  # type: ignore[no-untyped-def]
+def _titled(doc, start: int) -> bool:
     """A name right after a title word: 'President Hosni Mubarak', 'Foreign Minister X'."""
     return start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ in _TITLE_WORDS

@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
-from accord.types import ActorRef
 from accord.events.triggers import Trigger
+from accord.types import ActorRef
 
 _SUBJ = ("nsubj", "csubj")
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "order", "persuade", "invite", "allow",
@@ -229,8 +229,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     verb = trig.token
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "protesters detained by police", "the detained protesters": a passive participle
-        targets = idx.actors(verb.head)
-        return _finish(_subject(verb, idx), targets, False)
+        return _finish(_subject(verb, idx), idx.actors(verb.head), False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
@@ -412,8 +411,6 @@ def place_targets(trigger: Token, idx: MentionIndex) -> list[Mention]:
     for tok in clause.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
-            if m.how in ("place", "capital", "name") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector:
-                found.append(m)
-            elif m.how == "capital":
+            if m.how in ("place", "capital", "name") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector or m.how == "capital":
                 found.append(m)
     return found[:1]

@@ -5,18 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accord.actors.kb import KnowledgeBase, default_kb
 from accord.actors.resolve import DocContext, Mention, Resolver
-from accord.events.arguments import Arguments, MentionIndex, noun_arguments, place_targets, verb_arguments
+from accord.events.arguments import (
+    Arguments,
+    MentionIndex,
+    noun_arguments,
+    place_targets,
+    verb_arguments,
+)
 from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import find_location
 from accord.events.triggers import Trigger, find_triggers
-from accord.types import ActorRef, Document, Event, Span as TextSpan, stable_id
+from accord.types import ActorRef, Document, Event, stable_id
+from accord.types import Span as TextSpan
 
 DEFAULT_MIN_CONFIDENCE = 0.3
 
@@ -37,7 +44,7 @@ _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # a planned deployment stays MOBILIZE: to an ally it is no threat
 
 
-def _refuses(tok) -> bool:  # type: ignore[no-untyped-def]
+def _refuses(tok: Token) -> bool:
     """Negated with will/would/can: a refusal ('will not allow'), not a report of absence ('did not meet')."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca", "shall") for c in tok.children)
 
@@ -247,10 +254,12 @@ def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
     return out
 
 
-def _content_candidates(tok) -> list:  # type: ignore[no-untyped-def]
+def _content_candidates(tok: Token) -> list[Token]:
     """Clauses that can hold a frame's content, best first: 'refused to meet', 'demanded that ...',
     'intention of negotiating', a purpose infinitive."""
-    first, second, third = [], [], []
+    first: list[Token] = []
+    second: list[Token] = []
+    third: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             first.append(child)

@@ -67,7 +67,7 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
 
 
 _DESIRE = {"want", "hope", "seek", "try", "attempt", "wish", "need", "aim", "struggle", "push",
-           "temptation", "attempt", "effort", "bid", "push", "call", "proposal", "plan", "idea"}
+           "temptation", "effort", "bid", "call", "proposal", "plan", "idea"}
 
 
 def _unrealised(tok: Token) -> str | None:
@@ -131,9 +131,7 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
         return
     if lemma in _FUTURE_VERBS or (lemma == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):
         found.setdefault("future", lemma)
-    elif lemma in _HEDGE_VERBS or lemma in _HEDGE_ADJ:
-        found.setdefault("hedged", lemma)
-    elif lemma in _HEDGE_PASSIVE and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
+    elif lemma in _HEDGE_VERBS or lemma in _HEDGE_ADJ or lemma in _HEDGE_PASSIVE and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
         found.setdefault("hedged", lemma)
     elif lemma in _NEG_VERBS:
         found.setdefault("negated", lemma)

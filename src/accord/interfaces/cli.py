@@ -11,7 +11,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,7 +41,8 @@ def _fail(message: str, code: int) -> None:
 class Group(click.Group):
     """Turns every AccordError, usage error (and anything unexpected) into one line on stderr."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **kwargs: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
+             **kwargs: Any) -> Any:
         try:
             return super().main(args, prog_name=prog_name, standalone_mode=False, **kwargs)
         except click.UsageError as exc:
