@@ -26,6 +26,7 @@ OFFICE_PRIORITY = (
     "intelligence_chief", "opposition_leader", "other", "head_of_state_elect",
     "head_of_government_elect",
 )
+FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM", "KHM", "HKG", "MNG"}
 ELECT_OFFICES = {"head_of_state_elect", "head_of_government_elect"}
 
 
@@ -172,9 +173,12 @@ class KnowledgeBase:
                 continue
             for n in {actor.name, *actor.aliases}:
                 parts = n.split()
-                if len(parts) >= 2 and parts[-1][0].isupper():
-                    key = norm(parts[-1])
-                    if actor.id not in self.surnames[key]:
+                if len(parts) < 2:
+                    continue
+                family = [parts[-1]] + ([parts[0]] if actor.country in FAMILY_NAME_FIRST else [])
+                for word in family:  # "Kim" for Kim Jong Un, "Xi" for Xi Jinping
+                    key = norm(word)
+                    if word[:1].isupper() and actor.id not in self.surnames[key]:
                         self.surnames[key].append(actor.id)
             for role in actor.roles:
                 self.holders[(role.organisation, role.office)].append((role, actor.id))

@@ -59,7 +59,12 @@ class DocContext:
             return None
         return ranked[0][0]
 
+    sentence: int = 0  # index of the sentence being read
+    last_person_sentence: int = -10
+
     def saw(self, actor: Actor) -> None:
+        if actor.kind == "person":
+            self.last_person_sentence = self.sentence
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
         if actor.id in seq:
             seq.remove(actor.id)
@@ -108,6 +113,7 @@ class Resolver:
     def __call__(self, sent: Span, ctx: DocContext, skip_before: int = 0) -> list[Mention]:
         """Mentions in `sent`; characters before `skip_before` (a dateline) name no actors."""
         doc = sent.doc
+        ctx.sentence += 1
         mentions: list[Mention] = []
         taken: set[int] = {t.i for t in sent if t.idx < skip_before}
         self._ctx_unknown = ctx.unknown
@@ -510,6 +516,9 @@ class Resolver:
     def _surname(self, tok: Token, ctx: DocContext) -> Mention | None:
         if not tok.text[:1].isupper() or (tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON"):
             return None
+        if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and (tok.ent_iob_ == "I" or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")):
+            return None  # "Bandar Abbas" is a port, not Mahmoud Abbas; "Hong Kong" is no Mr Hong
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i > tok.i:
             return None  # "Omar" in "Omar El Bashir" is a given name, not a surname
@@ -521,14 +530,15 @@ class Resolver:
             actor = self.kb.actors[seen[0]]
         else:
             active = [p for p in ids if self.kb.actors[p].roles_on(ctx.day)]
-            if len(active) > 1 or (not active and len(ids) != 1):
-                return None
-            actor = self.kb.actors[active[0] if active else ids[0]]  # the only one of that name
+            if len(active) != 1:
+                return None  # a bare surname names a known person only while they hold office
+            actor = self.kb.actors[active[0]]
         ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
         return Mention(tok.i, tok.i + 1, tok.i, ref, "surname")
 
     def _pronoun(self, tok: Token, ctx: DocContext) -> Mention | None:
-        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and ctx.persons:
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and ctx.persons and \
+                ctx.sentence - ctx.last_person_sentence <= 2:  # far back, "he" is a guess
             actor = self.kb.actors[ctx.persons[-1]]
             ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
             return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")

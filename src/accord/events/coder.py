@@ -45,8 +45,37 @@ _FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # a planned deployment stays MOBI
 
 
 def _refuses(tok: Token) -> bool:
-    """Negated with will/would/can: a refusal ('will not allow'), not a report of absence ('did not meet')."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca", "shall") for c in tok.children)
+    """Negated with will/would/can, or in the present ('does not recognize'): a refusal, not a
+    report that something did not happen ('did not meet')."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca", "shall", "do", "does")
+               for c in tok.children)
+
+
+_NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see", "view", "consider", "call"}
+_ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "embargo"}
+
+
+def _not_an_event(trig: Trigger) -> bool:
+    """Trigger words in a non-event sense: 'poses a threat to NATO' (a characterization),
+    'demonstrate naval strength' (to show), 'as opposed to'."""
+    tok = trig.token
+    if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
+        return True
+    if trig.pattern.cameo[:2] == "14" and trig.pattern.pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
+        return True
+    return tok.lower_ == "opposed" and any(c.lower_ == "as" for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as" and tok.lower_ == "opposed")
+
+
+def _economic(trig: Trigger) -> str | None:
+    """'hit Canada with tariffs': a violent verb used for an economic measure is a sanction (163)."""
+    if trig.pattern.cameo[:2] not in ("18", "19"):
+        return None
+    for prep in trig.token.children:  # "with tariffs", "by announcing tariffs"
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "by") and any(
+                t.lemma_.lower() in _ECONOMIC for t in prep.subtree):
+            return "163"
+    return None
 
 
 def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
@@ -66,6 +95,7 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 # Triggers that are events only when they address someone: warnings and "X said Y must".
 _NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
+_ASIDES = {"over", "about", "amid", "despite", "following", "after", "since", "before", "during", "under"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
@@ -136,16 +166,20 @@ class Coder:
             return None
         if not args.targets and trig.pattern.rule in _NEEDS_TARGET:
             return None  # "warned of risks", "said the world should act": no one addressed
+        if _not_an_event(trig):
+            return None
         if trig.pattern.lemma == "arrive" and not any((m.ref.code or "").endswith(("GOV", "IGO")) or
                                                       (m.ref.code or "").startswith("IGO") for m in args.sources):
             return None  # troops or refugees arriving somewhere are not a visit; officials are
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
-        cameo = self._cameo(trig, content)
+        cameo = _economic(trig) or self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
             return None
+        if entry.plover_type == "REQUEST" and any(m.ref.sector in ("MED", "JRN") for m in args.sources + args.targets):
+            return None  # "VOA's email requesting comment", "told reporters": press work, not politics
         if not args.targets and entry.plover_type in _PLACE_TARGET_TYPES:
             places = [m for m in place_targets(trig.token, idx) if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
@@ -196,7 +230,8 @@ class Coder:
             location=find_location(trig.token),
             trigger=trigger_span,
             evidence=evidence,
-            confidence=self._confidence(trig, args, entry.plover_type),
+            confidence=round(self._confidence(trig, args, entry.plover_type)
+                             * (0.8 if reading.modality in ("hypothetical", "conditional", "negated") else 1.0), 2),
             rule=trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),
         )
 
@@ -233,6 +268,8 @@ class Coder:
             conf *= 0.7  # "a helicopter that was captured by ...": background too
         if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
             conf *= 0.55  # "last month's invasion"
+        if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _ASIDES:
+            conf *= 0.5  # "disagreed over U.S. aid", "amid the fighting": a topic or background
         return round(min(max(conf, 0.01), 0.99), 2)
 
 
@@ -263,7 +300,7 @@ def _content_candidates(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             first.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "on"):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "on", "for"):
             second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
         elif child.dep_ in ("acl", "advcl") and any(a.lower_ == "to" for a in child.children):
             third.append(child)
