@@ -167,10 +167,11 @@ def all_events() -> dict[str, Event]:
 
 @pytest.fixture(scope="session")
 def fixed() -> SimpleNamespace:
-    """The fixed store's contents: `events` (id -> Event), `docs`, the hostile strings, TOKEN."""
+    """The fixed store's contents (`events`: id -> Event, `docs`), the hostile strings, the token,
+    and helpers: `build(path)` writes the store, `server(app)` runs uvicorn, `free_port()`."""
     return SimpleNamespace(events=all_events(), docs=DOCS, token=TOKEN, title=HOSTILE_TITLE, script=HOSTILE_SCRIPT,
                            img=HOSTILE_IMG, name=HOSTILE_NAME, place=HOSTILE_PLACE, build=build_store,
-                           server=ServerThread)
+                           server=ServerThread, free_port=free_port)
 
 
 @pytest.fixture(scope="session")

@@ -61,8 +61,10 @@ def test_cli_ingest_is_idempotent_and_queryable(tmp_path):
     assert "duplicates" in again.stdout
     events_again = json.loads(accord("events", "--db", db, "--format", "json", "--limit", "1000").stdout)
     assert sorted(e["id"] for e in events_again) == sorted(e["id"] for e in events)
-    nato = json.loads(accord("events", "--db", db, "--actor", "nato", "--format", "json").stdout)
-    assert nato and all(any(a["actor_id"] == "nato" for a in e["sources"] + e["targets"]) for e in nato)
+    nato = json.loads(accord("events", "--db", db, "--actor", "IGONATO", "--format", "json").stdout)
+    assert nato and all(any(a["code"] == "IGONATO" for a in e["sources"] + e["targets"]) for e in nato)
+    rutte = json.loads(accord("events", "--db", db, "--actor", "mark_rutte", "--format", "json").stdout)
+    assert rutte and all(any(a["actor_id"] == "mark_rutte" for a in e["sources"] + e["targets"]) for e in rutte)
 
 
 def test_cli_ingest_records_rejections(tmp_path):

@@ -129,29 +129,32 @@ _GROUP_DAYS = """SELECT g.gid, CAST(e.day - DATE '1970-01-01' AS INTEGER) AS d
     WHERE e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"""
 
 # Each dated event takes the latest window start at or before its day; undated events stand alone.
-_FILL_ISLANDS = """INSERT INTO _story_islands
+_COLS = "e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys, e.target_keys"
+_FILL_ISLANDS = f"""INSERT INTO _story_islands
 WITH marks AS (
-    SELECT g.gid, CAST(e.day - DATE '1970-01-01' AS INTEGER) AS d, 1 AS kind, e.id, NULL AS start
+    SELECT g.gid, CAST(e.day - DATE '1970-01-01' AS INTEGER) AS d, 1 AS kind, NULL AS start, {_COLS}
     FROM events e JOIN _story_groups g ON g.story_key = e.story_key WHERE e.day IS NOT NULL
     UNION ALL
-    SELECT gid, sday, 0, NULL, sday FROM _story_starts
-), assigned AS (
-    SELECT id, gid, max(start) OVER (PARTITION BY gid ORDER BY d, kind
-                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS start
-    FROM marks
+    SELECT gid, sday, 0, sday, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM _story_starts
 ), members AS (
-    SELECT e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys,
-           e.target_keys, a.gid, a.start
-    FROM assigned a JOIN events e ON e.id = a.id
-    UNION ALL
-    SELECT e.id, e.doc_id, e.story_key, e.day, e.type, e.quad_class, e.goldstein, e.source_keys,
-           e.target_keys, g.gid, NULL
+    SELECT *, max(start) OVER (PARTITION BY gid ORDER BY d, kind
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS window_start
+    FROM marks
+), dated AS (
+    SELECT * FROM members WHERE kind = 1
+), undated AS (
+    SELECT g.gid, CAST(NULL AS INTEGER) AS window_start, {_COLS}
     FROM events e JOIN _story_groups g ON g.story_key = e.story_key WHERE e.day IS NULL
+), everything AS (
+    SELECT gid, window_start, id, doc_id, story_key, day, type, quad_class, goldstein, source_keys,
+           target_keys FROM dated
+    UNION ALL
+    SELECT * FROM undated
 )
 SELECT id, doc_id, story_key, day, type, quad_class, goldstein, source_keys, target_keys,
-       CASE WHEN start IS NULL THEN id
-            ELSE first_value(id) OVER (PARTITION BY gid, start ORDER BY day, id) END
-FROM members"""
+       CASE WHEN window_start IS NULL THEN id
+            ELSE first_value(id) OVER (PARTITION BY gid, window_start ORDER BY day, id) END
+FROM everything"""
 
 _TOUCHED_STORIES = "SELECT id FROM story_events WHERE story_key IN (SELECT story_key FROM _story_groups)"
 

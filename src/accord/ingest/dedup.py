@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ BANDS = 32
 ROWS = NUM_HASHES // BANDS
 SHINGLE = 3
 DEFAULT_THRESHOLD = 0.5
+DEFAULT_WINDOW = 100_000
 
 _WORD = re.compile(r"\w+")
 _rng = np.random.default_rng(20250601)
@@ -82,53 +84,73 @@ class Match:
 
 
 class DedupIndex:
-    """Remembers the documents seen in a run and says which earlier one a new document repeats."""
+    """Remembers the documents seen in a run and says which earlier one a new document repeats.
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, near: bool = True) -> None:
+    Exact duplicates are found among all documents of the run; near-duplicates among the last
+    `window` documents (default 100,000, about 300 MB), the oldest forgotten first.
+    """
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, near: bool = True, window: int = DEFAULT_WINDOW) -> None:
         self.threshold = threshold
         self.near = near
-        self._exact: dict[str, int] = {}
-        self._ids: list[str] = []
-        self._origins: list[str] = []
-        self._signatures: list[np.ndarray] = []
-        self._bands: list[dict[bytes, int]] = [{} for _ in range(BANDS)]
+        self.window = window
+        self._exact: dict[str, tuple[str, str]] = {}
+        self._near: dict[int, tuple[str, str, np.ndarray]] = {}
+        self._order: deque[int] = deque()
+        self._bands: list[dict[int, int]] = [{} for _ in range(BANDS)]
+        self._next = 0
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._exact)
 
     def check(self, doc_id: str, text: str, origin: str) -> Match | None:
         """The match for this document, or None after remembering it as an original."""
         key = content_key(text)
         if key in self._exact:
-            k = self._exact[key]
-            return Match("duplicate", self._ids[k], self._origins[k], 1.0)
-        sig = signature(text) if self.near else None
-        if sig is not None:
-            found = self._nearest(sig)
-            if found is not None:
-                k, score = found
-                return Match("near_duplicate", self._ids[k], self._origins[k], score)
-        self._remember(key, doc_id, origin, sig)
+            original, where = self._exact[key]
+            return Match("duplicate", original, where, 1.0)
+        self._exact[key] = (doc_id, origin)
+        if not self.near:
+            return None
+        sig = signature(text)
+        found = self._nearest(sig)
+        if found is not None:
+            del self._exact[key]
+            original, where, score = found
+            return Match("near_duplicate", original, where, score)
+        self._remember(doc_id, origin, sig)
         return None
 
-    def _nearest(self, sig: np.ndarray) -> tuple[int, float] | None:
-        candidates = {band.get(sig[i * ROWS:(i + 1) * ROWS].tobytes()) for i, band in enumerate(self._bands)}
+    def _nearest(self, sig: np.ndarray) -> tuple[str, str, float] | None:
+        candidates = {band.get(k) for band, k in zip(self._bands, _band_keys(sig), strict=True)}
         candidates.discard(None)
-        best: tuple[int, float] | None = None
+        best: tuple[str, str, float] | None = None
         for k in candidates:
-            assert k is not None
-            score = similarity(sig, self._signatures[k])
-            if score >= self.threshold and (best is None or score > best[1]):
-                best = (k, score)
+            doc_id, origin, other = self._near[k]  # type: ignore[index]
+            score = similarity(sig, other)
+            if score >= self.threshold and (best is None or score > best[2]):
+                best = (doc_id, origin, score)
         return best
 
-    def _remember(self, key: str, doc_id: str, origin: str, sig: np.ndarray | None) -> None:
-        k = len(self._ids)
-        self._exact[key] = k
-        self._ids.append(doc_id)
-        self._origins.append(origin)
-        if sig is None:
-            return
-        self._signatures.append(sig)
-        for i, band in enumerate(self._bands):
-            band.setdefault(sig[i * ROWS:(i + 1) * ROWS].tobytes(), k)
+    def _remember(self, doc_id: str, origin: str, sig: np.ndarray) -> None:
+        k = self._next
+        self._next += 1
+        self._near[k] = (doc_id, origin, sig)
+        self._order.append(k)
+        for band, key in zip(self._bands, _band_keys(sig), strict=True):
+            band.setdefault(key, k)
+        if len(self._order) > self.window:
+            self._forget(self._order.popleft())
+
+    def _forget(self, k: int) -> None:
+        _, _, sig = self._near.pop(k)
+        for band, key in zip(self._bands, _band_keys(sig), strict=True):
+            if band.get(key) == k:
+                del band[key]
+
+
+def _band_keys(sig: np.ndarray) -> list[int]:
+    """One int per band: the band's ROWS hashes packed together."""
+    packed = sig.astype(np.uint64).reshape(BANDS, ROWS)
+    folded = packed[:, 0] ^ (packed[:, 1] << np.uint64(32)) ^ (packed[:, 2] * _MIX) ^ ((packed[:, 3] << np.uint64(16)) * _MIX)
+    return folded.tolist()

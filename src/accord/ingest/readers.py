@@ -16,7 +16,6 @@ import datetime as dt
 import email.utils
 import gzip
 import json
-import os
 import re
 import sys
 import zlib
@@ -48,6 +47,7 @@ from accord.ingest.sources import (
     read_bounded,
     sniff,
     too_large,
+    walk,
 )
 from accord.types import Document, Rejection
 
@@ -274,48 +274,6 @@ def iter_sourced(paths: Iterable[str | Path], options: ReadOptions | None = None
                 yield from _path_items(child, options, kind_of(child))
         else:
             yield from _path_items(path, options, kind_of(path))
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int | None:
-    """How many items iter_sourced will yield, counted cheaply (JSONL lines, files); None when it
-    cannot be known without reading (stdin, feeds, compressed JSONL)."""
-    total = 0
-    for p in paths:
-        path = Path(p)
-        if str(p) == "-":
-            return None
-        files = list(walk(path)) if path.is_dir() else [path]
-        for f in files:
-            n = _count_items(f)
-            if n is None:
-                return None
-            total += n
-    return total
-
-
-def _count_items(path: Path) -> int | None:
-    kind = kind_of(path)
-    if kind == "feed" or path.suffix.lower() == ".gz":
-        return None
-    if kind != "jsonl" or not path.is_file():
-        return 1
-    lines = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            lines += chunk.count(b"\n")
-    return lines
-
-
-def walk(folder: Path) -> Iterator[Path]:
-    """Article files under a folder in sorted order; hidden entries and READMEs/LICENSEs left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or name.upper().startswith(("README", "LICENSE")):
-                continue
-            child = Path(root) / name
-            if kind_of(child) is not None:
-                yield child
 
 
 def _path_items(path: Path, options: ReadOptions, kind: Kind | None) -> Iterator[Item]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -28,7 +28,7 @@ SUFFIX_KINDS: dict[str, Kind] = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
-_SKIP_CHUNK = 1 << 20
+_SKIP_CHUNK = 1 << 16
 
 
 def max_doc_bytes_default() -> int:
@@ -68,7 +68,7 @@ def sniff(head: bytes) -> Kind:
 def open_input(path: Path) -> Iterator[BinaryIO]:
     """Open a file for reading bytes, decompressing it when it is gzip (by its magic bytes)."""
     with path.open("rb") as raw:
-        if raw.peek(2)[:2] == GZIP_MAGIC:  # type: ignore[attr-defined]
+        if raw.peek(2)[:2] == GZIP_MAGIC:
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
                 yield unzipped  # type: ignore[misc]
         else:
@@ -77,13 +77,15 @@ def open_input(path: Path) -> Iterator[BinaryIO]:
 
 def read_bounded(fh: BinaryIO, limit: int, name: str) -> bytes:
     """Read a whole stream, refusing (InputTooLarge) past `limit` bytes without holding more."""
+    data = bytearray()
     try:
-        data = fh.read(limit + 1)
+        while len(data) <= limit and (chunk := fh.read(min(_SKIP_CHUNK, limit + 1 - len(data)))):
+            data += chunk
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip stream
         raise InputError(f"{name}: cannot read ({_first_line(exc)})", input=name) from None
     if len(data) > limit:
         raise too_large(name, limit)
-    return data
+    return bytes(data)
 
 
 def too_large(name: str, limit: int, size: int | None = None) -> InputTooLarge:
@@ -112,6 +114,48 @@ def _skip_rest_of_line(fh: BinaryIO) -> None:
         rest = fh.readline(_SKIP_CHUNK)
         if not rest or rest.endswith(b"\n"):
             return
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many items iter_sourced will yield, counted cheaply (JSONL lines, files); None when it
+    cannot be known without reading (stdin, feeds, compressed JSONL)."""
+    total = 0
+    for p in paths:
+        path = Path(p)
+        if str(p) == "-":
+            return None
+        files = list(walk(path)) if path.is_dir() else [path]
+        for f in files:
+            n = _count_items(f)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_items(path: Path) -> int | None:
+    kind = kind_of(path)
+    if kind == "feed" or path.suffix.lower() == ".gz":
+        return None
+    if kind != "jsonl" or not path.is_file():
+        return 1
+    lines = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Article files under a folder in sorted order; hidden entries and READMEs/LICENSEs left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.upper().startswith(("README", "LICENSE")):
+                continue
+            child = Path(root) / name
+            if kind_of(child) is not None:
+                yield child
 
 
 def _first_line(exc: BaseException) -> str:

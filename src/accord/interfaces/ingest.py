@@ -23,7 +23,8 @@ from accord.errors import InputError
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE
 from accord.ingest.dedup import DEFAULT_THRESHOLD, DedupIndex
 from accord.ingest.filters import CODING_FAILED, DUPLICATE, NEAR_DUPLICATE, Screen
-from accord.ingest.readers import Item, JsonlFields, ReadOptions, count_inputs, iter_sourced
+from accord.ingest.readers import Item, JsonlFields, ReadOptions, iter_sourced
+from accord.ingest.sources import count_inputs
 from accord.scale.local import chunked
 from accord.store.base import Store
 from accord.types import CodedDocument, Document, Rejection
@@ -43,6 +44,7 @@ class IngestOptions:
     scheduler: str | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
     screen: Screen = Screen()
+    dedup: bool = True
     near_duplicates: bool = True
     near_threshold: float = DEFAULT_THRESHOLD
     progress: bool = False
@@ -62,6 +64,11 @@ class Tally:
     events: int = 0
     commits: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def done(self) -> int:
+        """Inputs accounted for so far: coded, duplicates, skipped or failed."""
+        return self.coded + self.duplicates + self.skipped + self.failed
 
     def count(self, kind: str, reason: str) -> None:
         setattr(self, kind, getattr(self, kind) + 1)
@@ -104,7 +111,7 @@ class Ingest:
         self.origins: dict[str, str] = {}
         self.coded: list[CodedDocument] = []
         self.rejections: list[Rejection] = []
-        self.on_read: Callable[[Tally], None] = lambda tally: None
+        self.on_progress: Callable[[Tally], None] = lambda tally: None
 
     # ---- reading side: screen, dedup, skip stored --------------------------------------------
     def admitted(self, items: Iterable[Item]) -> Iterator[Document]:
@@ -119,7 +126,7 @@ class Ingest:
                 elif (document := self._admit(origin, value, stored)) is not None:
                     self.origins[document.id] = origin
                     yield document
-                self.on_read(self.tally)
+                self.on_progress(self.tally)
 
     def _admit(self, origin: str, document: Document, stored: set[str]) -> Document | None:
         self.tally.readable += 1
@@ -127,7 +134,7 @@ class Ingest:
         if screened is not None:
             self.reject(screened)
             return None
-        match = self.index.check(document.id, document.text, origin)
+        match = self.index.check(document.id, document.text, origin) if self.options.dedup else None
         if document.id in stored:
             self.tally.count("duplicates", ALREADY_STORED)
             return None
@@ -153,6 +160,7 @@ class Ingest:
         self.origins.pop(out.document.id, None)
         self.tally.coded += 1
         self.coded.append(out)
+        self.on_progress(self.tally)
         self._maybe_flush()
 
     def _maybe_flush(self) -> None:
@@ -241,14 +249,14 @@ def ingest_items(store: Store, items: Iterable[Item], options: IngestOptions, to
     """Ingest reader items into an open store (the Python API behind `accord ingest`)."""
     run = Ingest(store, options)
     with progress_bar(options.progress, total) as update:
-        run.on_read = update
+        run.on_progress = update
         run.run(items)
     store.update_stories()
     return run.tally
 
 
 class _Bar:
-    """A rich progress bar over stderr: inputs read (of the total when it is known) and counts."""
+    """A rich progress bar over stderr: inputs accounted for (of the total when it is known)."""
 
     def __init__(self, total: int | None) -> None:
         from rich.progress import (
@@ -268,10 +276,10 @@ class _Bar:
         self.total = total
 
     def update(self, t: Tally) -> None:
-        if self.total is not None and t.read > self.total:
+        if self.total is not None and t.done > self.total:
             self.total = None
             self.progress.update(self.task, total=None)
-        self.progress.update(self.task, completed=t.read, description=(
+        self.progress.update(self.task, completed=t.done, description=(
             f"coded {t.coded} · dup {t.duplicates} · skipped {t.skipped} · failed {t.failed}"))
 
 

@@ -42,7 +42,7 @@ def code_batch(docs: list[Document], min_confidence: float = DEFAULT_MIN_CONFIDE
     return list(code_locally(docs, min_confidence=min_confidence))
 
 
-class LoadModel(WorkerPlugin):  # type: ignore[misc]
+class LoadModel(WorkerPlugin):
     """Loads the pipeline once when a worker starts, so the first batch does not wait for it."""
 
     name = "accord-load-model"
@@ -64,7 +64,7 @@ def connect(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(f"cannot reach Dask scheduler {scheduler}: {one_line(exc)}", input=scheduler,
                                valid="tcp://HOST:PORT of a running scheduler") from None
@@ -73,7 +73,7 @@ def connect(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]:
         return
     if workers < 1:
         raise ClusterError(f"--workers {workers}: need at least one worker", input=str(workers), valid="1 or more")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 

@@ -101,6 +101,7 @@ def connect(path: str | Path = "accord.duckdb", *, read_only: bool = False) -> D
                              input=location)
     try:
         conn = duckdb.connect(location, read_only=read_only)
+        conn.execute("SET enable_progress_bar = false")  # no bars on the caller's terminal
     except duckdb.Error as e:
         raise StoreError(f"cannot open DuckDB file {location}: {_one_line(e)}", input=location) from e
     return DuckDBDatabase(conn, location)

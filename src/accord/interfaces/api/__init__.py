@@ -20,7 +20,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.errors import AccordError, StoreError, UnknownActor
-from accord.interfaces.api import middleware, routes_actors, routes_analytics, routes_events, routes_meta, web
+from accord.interfaces.api import (
+    middleware,
+    routes_actors,
+    routes_analytics,
+    routes_events,
+    routes_meta,
+    web,
+)
 from accord.interfaces.api.deps import StorePool
 from accord.interfaces.api.settings import ApiSettings
 

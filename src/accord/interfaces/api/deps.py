@@ -74,11 +74,11 @@ class StorePool:
 
 
 def pool(request: Request) -> StorePool:
-    return request.app.state.pool  # type: ignore[no-any-return]
+    return request.app.state.pool
 
 
 def settings(request: Request) -> ApiSettings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 async def blocking(fn: Callable[..., T], *args: Any) -> T:

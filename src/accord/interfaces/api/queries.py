@@ -85,7 +85,7 @@ def actor_types(store: Store, key: str) -> list[dict[str, Any]]:
 
 def actor_codes(store: Store, key: str, limit: int = 50) -> list[dict[str, Any]]:
     """How the actor was coded over time: code and role title with first and last day seen."""
-    sql = f"""SELECT a.code, a.role_title, min(e.day), max(e.day), count(DISTINCT a.event_id) AS n
+    sql = """SELECT a.code, a.role_title, min(e.day), max(e.day), count(DISTINCT a.event_id) AS n
         FROM event_actors a JOIN events e ON e.id = a.event_id
         WHERE a.role IN ('source', 'target') AND (a.actor_id = ? OR a.code = ? OR a.text_lc = ?)
         GROUP BY 1, 2 ORDER BY 3 NULLS LAST, 1 NULLS LAST, 2 NULLS LAST LIMIT ?"""

@@ -4,7 +4,7 @@ script, no CDN) that read the JSON API; plus the land dots the map draws."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
@@ -25,7 +25,7 @@ def static_files() -> StaticFiles:
     return StaticFiles(directory=WEB / "static")
 
 
-@lru_cache(maxsize=None)
+@cache
 def render(page: str) -> str:
     """layout.html with the page's body and script; only trusted package files go in."""
     layout = (WEB / "layout.html").read_text(encoding="utf-8")

@@ -64,8 +64,8 @@ def ingest(pool: StorePool, req: DocumentsRequest) -> dict[str, Any]:
         docs = [read[i] for i in fresh.values()]
         with CODE_LOCK:
             coded = list(get_pipeline(req.min_confidence).code_safely(docs))  # type: ignore[arg-type]
-        for i, item in zip(fresh.values(), coded, strict=True):
-            statuses[i] = _status(i, item, "written")
+        for i, done in zip(fresh.values(), coded, strict=True):
+            statuses[i] = _status(i, done, "written")
         rejections = [r for r in [*read, *coded] if isinstance(r, Rejection)]
         for i, item in enumerate(read):
             if isinstance(item, Rejection):
