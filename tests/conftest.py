@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(os.environ.get("ACCORD_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """../shared (corpus and gold data); tests that need it skip, saying why, where it is absent."""
+    """../shared (corpus and gold data), or $ACCORD_SHARED; tests that need it skip, saying why,
+    where it is absent."""
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not present (the shared corpus/eval data lives beside the repo)")
     return SHARED
