@@ -290,8 +290,7 @@ class Resolver:
             org = self._qualifier(doc, start, end - 1, sent, mentions)
             if org is not None and org in self.kb.actors:
                 org_actor = self.kb.actors[org]
-                titled = any(doc[k].text[:1].isupper() and doc[k].lower_ in _TITLE_WORDS
-                             for k in range(max(sent.start, start - 4), start))
+                titled = any(doc[k].lower_ in _TITLE_WORDS for k in range(max(sent.start, start - 4), start))
                 if org_actor.kind == "state":
                     code, sector = (org + "GOV", "GOV") if titled else (org, None)
                 else:

@@ -131,8 +131,8 @@ class Coder:
         skip = dateline_end(document.text)
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
-            if not mentions:
-                continue
+            # no known actor: still code it, so a named but unknown subject ("Gachagua denied
+            # the charges", "Opposition parties rejected the budget") keeps its text
             events.extend(self.code_sentence(sent, si, mentions, document))
         return [e for e in events if e.confidence >= self.min_confidence]
 
