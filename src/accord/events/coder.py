@@ -55,6 +55,15 @@ _NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see"
 _ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "embargo"}
 
 
+_COMMENTATORS = {"analyst", "expert", "observer", "researcher", "professor", "scholar", "commentator",
+                 "critic", "fellow", "economist", "pundit", "academic", "specialist"}
+
+
+def _commentator(speaker: Token | None) -> bool:
+    """Events an analyst or expert says could or did happen are opinion more often than news."""
+    return speaker is not None and any(t.lemma_.lower() in _COMMENTATORS for t in speaker.subtree)
+
+
 def _not_an_event(trig: Trigger) -> bool:
     """Trigger words in a non-event sense: 'poses a threat to NATO' (a characterization),
     'demonstrate naval strength' (to show), 'as opposed to'."""
@@ -231,7 +240,8 @@ class Coder:
             trigger=trigger_span,
             evidence=evidence,
             confidence=round(self._confidence(trig, args, entry.plover_type)
-                             * (0.8 if reading.modality in ("hypothetical", "conditional", "negated") else 1.0), 2),
+                             * (0.8 if reading.modality in ("hypothetical", "conditional", "negated") else 1.0)
+                             * (0.6 if _commentator(reading.speaker) else 1.0), 2),
             rule=trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),
         )
 

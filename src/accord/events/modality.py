@@ -30,6 +30,7 @@ SPEECH_VERBS = {"say", "tell", "announce", "claim", "report", "state", "add", "n
                 "tweet", "post", "declare", "insist", "confirm", "assert", "reiterate", "quote",
                 "explain", "argue", "stress", "warn"}
 _COND_MARKS = {"if", "unless", "provided", "providing", "whether"}
+_ASKING = {"ask", "wonder", "know", "see", "check", "decide", "question", "inquire", "consider", "doubt"}
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
        "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
 
@@ -77,6 +78,8 @@ def _unrealised(tok: Token) -> str | None:
     head = tok.head
     if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in _DESIRE:
         return head.lemma_.lower()
+    if tok.dep_ == "advcl":
+        return "purpose"  # "hired gunmen to kill him": the aim, not (yet) the deed
     return None
 
 
@@ -119,13 +122,15 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
             found.setdefault("reported", cl)
         elif c.dep_ in ("advmod", "acomp") and cl in _HEDGE_ADV:
             found.setdefault("hedged", cl)
-        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children):
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children) \
+                and lemma not in _ASKING:  # "asked them if they can help" is a question, not a condition
             found.setdefault("conditional", "if")
         elif c.dep_ == "amod" and cl in _HYPO_NOUN_MODS:
             found.setdefault("hypothetical", cl)
         elif c.dep_ == "amod" and cl in _FUTURE_NOUN_MODS:
             found.setdefault("future", cl)
-    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in t.children):
+    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in t.children) \
+            and t.head.lemma_.lower() not in _ASKING:
         found.setdefault("conditional", "in-if")  # the event is the condition, not what depends on it
     if is_trigger:
         return
