@@ -45,6 +45,15 @@ RULES = [
     # mediation "between" names the targets; compound noun uses its container's preposition
     ("mediation between", "The Arab League secretary-general undertook a mediation mission between Sudan and South Sudan.",
      [("CONSULT", ("IGOLAS",), ("SDN", "SSD"), "asserted")]),
+    # "asked ... if it could": a question, not a condition
+    ("ask if", "The United Nations asked Egypt if it could open the Rafah crossing.",
+     [("REQUEST", ("IGOUN",), ("EGY",), "asserted")]),
+    # a characterization is not a threat
+    ("poses a threat", "Hamas said Israel poses a threat to the region.", []),
+    # a violent verb for an economic measure is a sanction (CAMEO 163)
+    ("economic hit", "The president hit Canada with new tariffs.", [("COERCE", (None,), ("CAN",), "asserted")]),
+    # a present-tense negated stance is a refusal
+    ("present refusal", "Serbia does not recognize Kosovo.", [("REJECT", ("SRB",), ("XKX",), "asserted")]),
     # agent objects take the only country the sentence names
     ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
      [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),
