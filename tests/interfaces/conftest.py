@@ -149,8 +149,9 @@ def events_by_doc() -> dict[str, list[Event]]:
     }
 
 
-def build_store(path: Path) -> str:
-    """Write the fixed documents and events into a new DuckDB file; returns its path."""
+def build_store(path: Path | str) -> str:
+    """Write the fixed documents and events into a new store (a DuckDB path or a PostgreSQL URL);
+    returns its location."""
     from accord.store import open_store
 
     by_doc = events_by_doc()
@@ -188,6 +189,34 @@ def client(fixed_db: str) -> Iterator[object]:
 
     with TestClient(create_app(fixed_db, ApiSettings())) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def pg_fixed_db() -> Iterator[str]:
+    """The fixed store in a fresh schema of the PostgreSQL server at ACCORD_TEST_PG_URL (skips
+    without one); the schema is dropped afterwards."""
+    import os
+    import urllib.parse
+    import uuid
+
+    url = os.environ.get("ACCORD_TEST_PG_URL", "").strip()
+    if not url:
+        pytest.skip("ACCORD_TEST_PG_URL is not set (`. .ci/postgres.sh` starts a throwaway server and sets it)")
+    import psycopg
+
+    schema = f"accord_api_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+    except psycopg.Error as e:
+        pytest.skip(f"cannot reach ACCORD_TEST_PG_URL: {str(e).strip().splitlines()[0] if str(e).strip() else e}")
+    parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query) + [("options", f"-csearch_path={schema}")]
+    location = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+    build_store(location)
+    yield location
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def free_port() -> int:

@@ -8,7 +8,7 @@ async function run(ev) {
   const data = new FormData(form);
   const body = { text: String(data.get("text") || "") };
   if (data.get("published")) body.published = String(data.get("published"));
-  if (data.get("min_confidence") !== "") body.min_confidence = Number(data.get("min_confidence"));
+  if (data.get("min_confidence")) body.min_confidence = Number(data.get("min_confidence"));
   setStatus("Coding…");
   form.querySelector("button").disabled = true;
   try {
