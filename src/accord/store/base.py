@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
@@ -203,3 +203,31 @@ def describe_location(path_or_url: str | Path) -> str:
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}@{host}"
     return text
+
+
+class NestedTransactions:
+    """Transactions that nest: only the outermost one talks to the database (both backends).
+
+    A backend sets `self._depth = 0` and implements `_outer_transaction()`.
+    """
+
+    _depth: int
+
+    def _outer_transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outer_transaction():
+                yield
+        finally:
+            self._depth = 0

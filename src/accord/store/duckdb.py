@@ -11,6 +11,7 @@ import duckdb
 
 from accord.errors import StoreError
 from accord.store._sqlstore import SQLStore
+from accord.store.base import NestedTransactions
 
 
 def _one_line(error: BaseException) -> str:
@@ -18,7 +19,7 @@ def _one_line(error: BaseException) -> str:
     return text[0] if text else type(error).__name__
 
 
-class DuckDBDatabase:
+class DuckDBDatabase(NestedTransactions):
     """`Database` over one DuckDB connection. Transactions nest (the outermost one commits)."""
 
     dialect: Literal["duckdb"] = "duckdb"
@@ -63,16 +64,8 @@ class DuckDBDatabase:
         self.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(values) for values in lists])
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outer_transaction(self) -> Iterator[None]:
         self._conn.begin()
-        self._depth = 1
         try:
             yield
         except BaseException:
@@ -80,8 +73,6 @@ class DuckDBDatabase:
             raise
         else:
             self._conn.commit()
-        finally:
-            self._depth = 0
 
     def table_exists(self, name: str) -> bool:
         sql = "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"

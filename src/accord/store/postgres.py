@@ -12,7 +12,7 @@ import psycopg
 
 from accord.errors import StoreError
 from accord.store._sqlstore import SQLStore
-from accord.store.base import describe_location
+from accord.store.base import NestedTransactions, describe_location
 
 _cursor_names = itertools.count()
 
@@ -28,7 +28,7 @@ def to_psycopg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class PostgresDatabase:
+class PostgresDatabase(NestedTransactions):
     """`Database` over one psycopg connection in autocommit mode; `transaction()` nests."""
 
     dialect: Literal["postgres"] = "postgres"
@@ -74,22 +74,12 @@ class PostgresDatabase:
                      [list(values) for values in lists])
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
+    def _outer_transaction(self) -> Iterator[None]:
         try:
             with self._conn.transaction():
                 yield
         except psycopg.Error as e:
             raise self._fail(e) from e
-        finally:
-            self._depth = 0
 
     def table_exists(self, name: str) -> bool:
         sql = "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"
