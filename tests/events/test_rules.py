@@ -54,6 +54,12 @@ RULES = [
     ("economic hit", "The president hit Canada with new tariffs.", [("COERCE", (None,), ("CAN",), "asserted")]),
     # a present-tense negated stance is a refusal
     ("present refusal", "Serbia does not recognize Kosovo.", [("REJECT", ("SRB",), ("XKX",), "asserted")]),
+    # what is lifted decides the code: economic sanctions 085 (RETREAT), not administrative 081
+    ("lift sanctions", "The United States lifted sanctions on Syria.", [("RETREAT", ("USA",), ("SYR",), "asserted")]),
+    ("allow access", "Israel allowed aid convoys into Gaza.", [("RETREAT", ("ISR",), ("PSE",), "asserted")]),
+    ("close embassy", "Niger closed its embassy in Paris.", [("SANCTION", ("NER",), ("FRAGOV",), "asserted")]),
+    ("hand over", "Russia handed over 50 prisoners to Ukraine.", [("RETREAT", ("RUS",), ("UKR",), "asserted")]),
+    ("military drills", "China held military drills near Taiwan.", [("MOBILIZE", ("CHN",), ("TWN",), "asserted")]),
     # agent objects take the only country the sentence names
     ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
      [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),
