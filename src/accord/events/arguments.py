@@ -100,7 +100,7 @@ _COLLECTIVE = {"leader", "member", "group", "party", "supporter", "representativ
                "union", "front", "association", "federation", "league", "alliance", "force", "faction"}
 
 
-def _named_phrase(tok: Token) -> Mention | None:
+def _named_phrase(tok: Token, idx: MentionIndex) -> Mention | None:
     """A subject the knowledge base does not know but that names an actor: 'Leaders of the Azadliq
     opposition coalition'. Its text, no id, no code: never a guess."""
     if tok.pos_ == "PRON" or not (tok.pos_ == "PROPN" or tok.lemma_.lower() in _COLLECTIVE):
@@ -114,8 +114,18 @@ def _named_phrase(tok: Token) -> Mention | None:
         elif child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj"):
             break
     text = doc[first.i: last.i + 1].text
-    ref = ActorRef(text, None, None, None, None, None, first.idx, last.idx + len(last))
+    country = _named_country(doc, first.i, last.i + 1, idx)
+    sector = "OPP" if any(t.lower_ == "opposition" for t in doc[first.i: last.i + 1]) else None
+    code = (country + (sector or "")) if country else None
+    ref = ActorRef(text, None, code, sector, None, None, first.idx, last.idx + len(last))
     return Mention(first.i, last.i + 1, tok.i, ref, "unresolved")
+
+
+def _named_country(doc, start: int, end: int, idx: MentionIndex) -> str | None:  # type: ignore[no-untyped-def]
+    """'Opposition groups in Zimbabwe': the one state named inside the phrase, if exactly one."""
+    states = {m.ref.code for i in range(start, end) if (m := idx.by_token.get(i)) is not None
+              and m.ref.code and len(m.ref.code) == 3 and m.ref.sector is None}
+    return states.pop() if len(states) == 1 else None
 
 
 def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
@@ -127,7 +137,7 @@ def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
                 return _antecedent(verb, idx)
             found = idx.actors(child)
             if not found:
-                named = _named_phrase(child)
+                named = _named_phrase(child, idx)
                 return [named] if named is not None else []
             return found
     for child in verb.children:
@@ -414,3 +424,20 @@ def place_targets(trigger: Token, idx: MentionIndex) -> list[Mention]:
             if m.how in ("place", "capital", "name") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector or m.how == "capital":
                 found.append(m)
     return found[:1]
+
+
+def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIndex) -> list[Mention]:
+    """A protest's target named in its aim: 'demonstrated ... calling for independence from Iraq',
+    'began a hunger strike to demand the resignation of President X'."""
+    heads = [trigger]
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)  # "staged demonstrations to demand ..."
+    src = {m.start for m in sources}
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ in ("advcl", "xcomp", "acl", "conj") and clause.pos_ == "VERB":
+                found = [idx.by_token[t.i] for t in _core(clause) if t.i in idx.by_token
+                         and idx.by_token[t.i].start not in src and t.dep_ not in ("nsubj", "poss")]
+                if found:
+                    return _unique(found)[:2]
+    return []

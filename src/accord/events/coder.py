@@ -14,6 +14,7 @@ from accord.events.arguments import (
     MentionIndex,
     noun_arguments,
     place_targets,
+    purpose_targets,
     verb_arguments,
 )
 from accord.events.codebook import Codebook, default_codebook
@@ -189,6 +190,8 @@ class Coder:
             return None
         if entry.plover_type == "REQUEST" and any(m.ref.sector in ("MED", "JRN") for m in args.sources + args.targets):
             return None  # "VOA's email requesting comment", "told reporters": press work, not politics
+        if not args.targets and entry.plover_type == "PROTEST":
+            args = Arguments(args.sources, tuple(purpose_targets(trig.token, args.sources, idx)), args.inherited)
         if not args.targets and entry.plover_type in _PLACE_TARGET_TYPES:
             places = [m for m in place_targets(trig.token, idx) if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
