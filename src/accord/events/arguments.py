@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
@@ -121,7 +121,7 @@ def _named_phrase(tok: Token, idx: MentionIndex) -> Mention | None:
     return Mention(first.i, last.i + 1, tok.i, ref, "unresolved")
 
 
-def _named_country(doc, start: int, end: int, idx: MentionIndex) -> str | None:  # type: ignore[no-untyped-def]
+def _named_country(doc: Doc, start: int, end: int, idx: MentionIndex) -> str | None:
     """'Opposition groups in Zimbabwe': the one state named inside the phrase, if exactly one."""
     states = {m.ref.code for i in range(start, end) if (m := idx.by_token.get(i)) is not None
               and m.ref.code and len(m.ref.code) == 3 and m.ref.sector is None}
