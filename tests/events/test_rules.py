@@ -60,6 +60,10 @@ RULES = [
     ("close embassy", "Niger closed its embassy in Paris.", [("SANCTION", ("NER",), ("FRAGOV",), "asserted")]),
     ("hand over", "Russia handed over 50 prisoners to Ukraine.", [("RETREAT", ("RUS",), ("UKR",), "asserted")]),
     ("military drills", "China held military drills near Taiwan.", [("MOBILIZE", ("CHN",), ("TWN",), "asserted")]),
+    # subnational regions stand for their state as places and qualifiers
+    ("region qualifier", "The Sudanese government accused Darfur rebels of violating the ceasefire.",
+     [("ACCUSE", ("SDNGOV",), ("SDNREB",), "asserted"), ("REJECT", ("SDNREB",), (), "asserted")]),
+    ("region place", "Russia shelled the Donetsk region.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
     # agent objects take the only country the sentence names
     ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
      [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),

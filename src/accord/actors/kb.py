@@ -84,6 +84,10 @@ class KnowledgeBase:
             self._add_organisations(rows, user)
         elif {"id", "code"} <= header:
             self._add_regions(rows, user)
+        elif {"region", "iso3"} <= header:
+            for r in rows:  # a region is a place that stands for its state, never its government
+                for n in [r["region"], *_split(r.get("aliases", ""))]:
+                    self._name(n, r["iso3"], "region", user)
         elif {"word", "sector"} <= header:
             for r in rows:
                 self.agents[norm(r["word"])] = r["sector"]
@@ -92,7 +96,7 @@ class KnowledgeBase:
                 f"{name}: unknown actor file format (columns {sorted(header)})",
                 input=name,
                 valid="countries (iso3,...), people (actor_id,office,...), organisations "
-                "(id,kind,code,...), regions (id,code,...), agents (word,sector)",
+                "(id,kind,code,...), regions (id,code,...), subnational regions (region,iso3,...), agents (word,sector)",
             )
 
     def _put(self, actor: Actor, user: bool) -> None:

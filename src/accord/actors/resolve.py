@@ -27,7 +27,7 @@ _TITLE_WORDS = {"president", "minister", "secretary", "representative", "ambassa
                 "spokeswoman", "spokesperson", "chancellor", "premier", "governor", "senator", "general",
                 "commander", "chief", "adviser", "advisor", "official", "deputy", "king", "queen", "prince",
                 "sheikh", "emir", "leader", "director", "mayor", "speaker", "negotiator", "diplomat"}
-_HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "demonym": 3}
+_HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "region": 3, "demonym": 4}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACE_LABELS = {"FAC", "LOC"}
 
@@ -86,6 +86,8 @@ class Resolver:
     def ref_for(self, actor: Actor, text: str, day: dt.date, how: str = "name",
                 start: int = -1, end: int = -1) -> ActorRef:
         if actor.kind == "state":
+            if how == "region":
+                return ActorRef(text, None, actor.id, None, None, None, start, end)
             if how in ("metonym", "capital"):
                 return ActorRef(text, actor.id, actor.id + "GOV", "GOV", actor.name + " government", None, start, end)
             return ActorRef(text, actor.id, actor.id, None, actor.name, None, start, end)
@@ -407,6 +409,8 @@ class Resolver:
         if iso:
             return iso
         for m in mentions:
+            if m.start <= t.i < m.end and m.how == "region" and m.ref.code:
+                return m.ref.code  # "Darfur rebels", "Tigray forces"
             if m.start <= t.i < m.end and m.ref.actor_id:
                 actor = self.kb.actors.get(m.ref.actor_id)
                 if actor is not None and actor.kind != "person":
@@ -487,6 +491,8 @@ class Resolver:
         for t in sent:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "throughout") and t.ent_type_ in ("GPE", "LOC"):
                 for m in mentions:
+                    if m.start <= t.i < m.end and m.how == "region" and m.ref.code:
+                        return m.ref.code
                     if m.start <= t.i < m.end and m.ref.code and m.ref.actor_id in self.kb.actors \
                             and self.kb.actors[m.ref.actor_id].kind == "state":
                         return m.ref.actor_id

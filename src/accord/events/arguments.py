@@ -421,7 +421,7 @@ def place_targets(trigger: Token, idx: MentionIndex) -> list[Mention]:
     for tok in clause.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
-            if m.how in ("place", "capital", "name") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector or m.how == "capital":
+            if m.how in ("place", "capital", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector or m.how == "capital":
                 found.append(m)
     return found[:1]
 
