@@ -64,6 +64,15 @@ RULES = [
     ("region qualifier", "The Sudanese government accused Darfur rebels of violating the ceasefire.",
      [("ACCUSE", ("SDNGOV",), ("SDNREB",), "asserted"), ("REJECT", ("SDNREB",), (), "asserted")]),
     ("region place", "Russia shelled the Donetsk region.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+    # violent protest; the object of "throw" is the cue, the target comes from "at"
+    ("stone throwing", "Palestinian youths threw stones at Israeli soldiers in Hebron.",
+     [("PROTEST", ("PSECVL",), ("ISRMIL",), "asserted")]),
+    # peacekeepers arriving are military protection (074), officials arriving visit
+    ("peacekeepers arrive", "UN peacekeeping troops arrived in Goma on Monday.", [("AID", ("IGOUNDPO",), ("COD",), "asserted")]),
+    ("official arrives", "The French foreign minister arrived in Kyiv.", [("CONSULT", ("FRAGOV",), ("UKRGOV",), "asserted")]),
+    # blocking roads is a protest even with an object; protesting something is too
+    ("blocked roads", "Protesters blocked roads in Nairobi.", [("PROTEST", ("KENCVL",), ("KENGOV",), "asserted")]),
+    ("rally support", "The opposition rallied support for the bill.", []),
     # agent objects take the only country the sentence names
     ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
      [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),

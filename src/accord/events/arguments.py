@@ -27,7 +27,7 @@ LIGHT_VERBS = {
     "wage", "impose", "announce", "give", "provide", "send", "deliver", "offer", "issue", "lodge",
     "file", "level", "intensify", "escalate", "step", "renew", "undertake", "pursue", "agree",
     "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
-    "enter", "engage", "claim", "tighten", "extend", "expand", "reimpose", "enforce", "speed", "accelerate", "hasten", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
+    "enter", "engage", "claim", "order", "increase", "boost", "tighten", "extend", "expand", "reimpose", "enforce", "speed", "accelerate", "hasten", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
 }
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 

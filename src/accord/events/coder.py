@@ -52,6 +52,7 @@ def _refuses(tok: Token) -> bool:
                for c in tok.children)
 
 
+_SHOW_VERBS = {"demonstrate", "rally", "march", "strike"}
 _NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see", "view", "consider", "call"}
 _ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "embargo"}
 
@@ -71,8 +72,8 @@ def _not_an_event(trig: Trigger) -> bool:
     tok = trig.token
     if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
         return True
-    if trig.pattern.cameo[:2] == "14" and trig.pattern.pos == "verb" and any(c.dep_ == "dobj" for c in tok.children):
-        return True
+    if trig.pattern.lemma in _SHOW_VERBS and any(c.dep_ == "dobj" and c.i not in trig.extra for c in tok.children):
+        return True  # "demonstrate naval strength", "rally support": showing, not protesting
     return tok.lower_ == "opposed" and any(c.lower_ == "as" for c in tok.children) or (
         tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as" and tok.lower_ == "opposed")
 
@@ -178,13 +179,19 @@ class Coder:
             return None  # "warned of risks", "said the world should act": no one addressed
         if _not_an_event(trig):
             return None
-        if trig.pattern.lemma == "arrive" and not any((m.ref.code or "").endswith(("GOV", "IGO")) or
-                                                      (m.ref.code or "").startswith("IGO") for m in args.sources):
-            return None  # troops or refugees arriving somewhere are not a visit; officials are
+        peacekeeping = False
+        if trig.pattern.lemma == "arrive":
+            # peacekeepers arriving are military protection (074); officials arriving visit;
+            # troops or refugees arriving somewhere are neither
+            peacekeeping = any("peacekeep" in t.lower_ for left in trig.token.lefts for t in left.subtree)
+            officials = any((m.ref.code or "").endswith(("GOV", "IGO")) or (m.ref.code or "").startswith("IGO")
+                            for m in args.sources)
+            if not peacekeeping and not officials:
+                return None
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
-        cameo = _economic(trig) or self._cameo(trig, content)
+        cameo = ("074" if peacekeeping else None) or _economic(trig) or self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
             return None
