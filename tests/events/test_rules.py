@@ -73,6 +73,15 @@ RULES = [
     # blocking roads is a protest even with an object; protesting something is too
     ("blocked roads", "Protesters blocked roads in Nairobi.", [("PROTEST", ("KENCVL",), ("KENGOV",), "asserted")]),
     ("rally support", "The opposition rallied support for the bill.", []),
+    # a pronoun after a named person the knowledge base does not hold points at that person
+    ("unknown person pronoun", "President Laurent Gbagbo announced on Sunday that he will extend the curfew in Abidjan.",
+     [("THREATEN", (None,), ("CIVGOV",), "future")]),
+    # a nominal demand's content clause names its target
+    ("demand that", "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
+     [("REQUEST", ("IGOILO",), ("ISR",), "reported")]),
+    # a protest in words is an official complaint
+    ("verbal protest", "Croatian authorities are failing to protect refugees, a human rights group protested.",
+     [("ACCUSE", (None,), ("HRVGOV",), "asserted")]),
     # agent objects take the only country the sentence names
     ("context country", "Kenyan police fired tear gas at demonstrators in Nairobi.",
      [("ASSAULT", ("KENCOP",), ("KENCVL",), "asserted")]),

@@ -61,6 +61,7 @@ class DocContext:
 
     sentence: int = 0  # index of the sentence being read
     last_person_sentence: int = -10
+    last_unknown_person: tuple[int, ActorRef] | None = None  # a named person the KB does not hold
 
     def saw(self, actor: Actor) -> None:
         if actor.kind == "person":
@@ -119,6 +120,7 @@ class Resolver:
         mentions: list[Mention] = []
         taken: set[int] = {t.i for t in sent if t.idx < skip_before}
         self._ctx_unknown = ctx.unknown
+        self._ctx = ctx
         i = sent.start
         while i < sent.end and i in taken:
             i += 1
@@ -154,6 +156,12 @@ class Resolver:
             if ent.label_ in _ENTITY_LABELS | _PLACE_LABELS and not any(t.i in taken for t in ent):
                 start, end = _trim_the(ent)
                 m = self._unknown(doc, start, end, ent, sent, mentions) if start < end else None
+                if m is not None:
+                    mentions.append(m)
+                    taken.update(range(m.start, m.end))
+        for tok in sent:  # "President X announced that he will ...": a person named in this sentence
+            if tok.i not in taken and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+                m = self._pronoun(tok, ctx)
                 if m is not None:
                     mentions.append(m)
         mentions.sort(key=lambda m: m.start)
@@ -305,6 +313,7 @@ class Resolver:
                 ref = ActorRef(text, None, known.code, known.sector, known.text, None, ref.start, ref.end)
             elif code and end - start > 1:
                 self._ctx_unknown[doc[end - 1].lower_] = ref
+            self._ctx.last_unknown_person = (self._ctx.sentence, ref)
         return Mention(start, end, ent.root.i, ref, "unresolved")
 
     # ------------------------------------------------------------------ titles and agents
@@ -375,6 +384,7 @@ class Resolver:
                        doc[end - 1].idx + len(doc[end - 1]))
         if ref.actor_id is None and ref.code and end - k > 1:
             self._ctx_unknown[doc[end - 1].lower_] = ref
+            self._ctx.last_unknown_person = (self._ctx.sentence, ref)
         return Mention(m.start, end, end - 1, ref, m.how)
 
     def _person_after(self, mentions: list[Mention], end: int) -> Mention | None:
@@ -542,6 +552,14 @@ class Resolver:
         return Mention(tok.i, tok.i + 1, tok.i, ref, "surname")
 
     def _pronoun(self, tok: Token, ctx: DocContext) -> Mention | None:
+        unknown = ctx.last_unknown_person
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and unknown is not None and unknown[0] > ctx.last_person_sentence \
+                and ctx.sentence - unknown[0] <= 1:
+            # "President Laurent Gbagbo announced that he will ...": the person just named,
+            # known to the text though not to the knowledge base
+            r = unknown[1]
+            ref = ActorRef(tok.text, None, r.code, r.sector, r.text, None, tok.idx, tok.idx + len(tok))
+            return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and ctx.persons and \
                 ctx.sentence - ctx.last_person_sentence <= 2:  # far back, "he" is a guess
             actor = self.kb.actors[ctx.persons[-1]]

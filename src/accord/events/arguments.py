@@ -286,9 +286,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 targets.append(idx.by_token[child.i])
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra))
-    if not targets and trig.pattern.frame:
+    if not targets and (trig.pattern.frame or trig.pattern.lemma == "protest"):
         for child in verb.children:
-            if child.dep_ == "ccomp":
+            if child.dep_ in ("ccomp", "parataxis"):
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         targets.extend(idx.actors(g))
@@ -381,12 +381,16 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
         targets.extend(owned)
         sources = [m for m in sources if m not in owned]
+    if trig.pattern.frame and not targets:  # "its demand that Israel ease restrictions": Israel
+        targets.extend(m for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
     anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
     if anchor is not noun:
         targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
-        if head.pos_ in ("VERB", "AUX") and any(c in LIGHT_VERBS for c in lemma_candidates(head)):
+        pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"
+        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(c in LIGHT_VERBS for c in lemma_candidates(head))):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:

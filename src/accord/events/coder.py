@@ -78,6 +78,14 @@ def _not_an_event(trig: Trigger) -> bool:
         tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as" and tok.lower_ == "opposed")
 
 
+def _verbal_protest(trig: Trigger) -> str | None:
+    """'X protested that ...': a protest in words is an official complaint (114, ACCUSE)."""
+    if trig.pattern.lemma == "protest" and trig.pattern.pos == "verb" and any(
+            c.dep_ in ("ccomp", "parataxis") for c in trig.token.children):
+        return "114"
+    return None
+
+
 def _economic(trig: Trigger) -> str | None:
     """'hit Canada with tariffs': a violent verb used for an economic measure is a sanction (163)."""
     if trig.pattern.cameo[:2] not in ("18", "19"):
@@ -191,7 +199,7 @@ class Coder:
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
-        cameo = ("074" if peacekeeping else None) or _economic(trig) or self._cameo(trig, content)
+        cameo = ("074" if peacekeeping else None) or _economic(trig) or _verbal_protest(trig) or self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
             return None
@@ -322,8 +330,8 @@ def _content_candidates(tok: Token) -> list[Token]:
             first.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "on", "for"):
             second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
-        elif child.dep_ in ("acl", "advcl") and any(a.lower_ == "to" for a in child.children):
-            third.append(child)
+        elif child.dep_ in ("acl", "advcl") and any(a.lower_ in ("to", "that") for a in child.children):
+            third.append(child)  # "a demand that Israel ease restrictions", "urged ... to allow"
     return first + second + third
 
 
