@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.errors import AccordError
 from accord.pipeline import code_document, code_documents, code_text
@@ -35,10 +35,6 @@ def open_store(path_or_url: str = "accord.duckdb") -> Store:
     from accord.store import open_store as _open
 
     return _open(path_or_url)
-
-
-def __getattr__(name: str) -> Any:  # pragma: no cover - lazy access to heavy submodules
-    raise AttributeError(f"module 'accord' has no attribute {name!r}")
 
 
 __all__ = [

@@ -8,7 +8,6 @@ import io
 import json
 import os
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from accord.errors import AccordError, DateError
+from accord.errors import AccordError
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE
 from accord.types import MODALITIES, PLOVER_TYPES, Event
 
@@ -455,10 +454,3 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
-
-
-def run() -> None:  # pragma: no cover
-    main(prog_name="accord")
-
-
-_ = DateError, time
