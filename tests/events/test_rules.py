@@ -30,7 +30,16 @@ RULES = [
     ("stative passive", "Israel is opposed to French mediation.", [("REJECT", ("ISR",), ("FRA",), "asserted")]),
     # a weapon as subject: the event has no source
     ("instrument subject", "A roadside bomb killed three Iraqi soldiers near Mosul.",
-     [("ASSAULT", (), ("IRQMIL",), "asserted")]),
+     [("ASSAULT", ("IRQ",), ("IRQMIL",), "asserted")]),
+    # an attack nobody is named for: an unidentified source in the country where it happened
+    ("unidentified attacker", "Two policemen were killed by a car bomb in the Syrian city of Aleppo.",
+     [("ASSAULT", ("SYR",), ("SYRCOP",), "asserted")]),
+    # "must be ready to V": the content of the demand, not a second event
+    ("obligation through 'ready to'", "Turkey said that Sweden must be ready to extradite the suspects.",
+     [("REQUEST", ("TUR",), ("SWE",), "asserted")]),
+    # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
+    ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
+     [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),
     # frame content: the target is in the content, not in its side remarks
     ("frame content target", "Pakistan threatened to break off diplomatic relations with Afghanistan over the border clashes.",
      [("THREATEN", ("PAK",), ("AFG",), "asserted")]),
@@ -104,3 +113,13 @@ def test_rules_lemma_candidates_repair_tagger_errors():
 
     doc = load_nlp()("Students staged protests.")
     assert "stage" in lemma_candidates(doc[1])
+
+
+def test_rules_background_history_falls_below_the_default_threshold(code):
+    """History the story recalls ('thirty years ago') is background: kept only at min confidence 0."""
+    from accord.events.coder import DEFAULT_MIN_CONFIDENCE
+
+    (old,) = code("The farmers lost their land when soldiers seized it thirty years ago.", "2024-03-01")
+    (new,) = code("The farmers lost their land when soldiers seized it on Monday.", "2024-03-01")
+    assert (old.type, new.type) == ("COERCE", "COERCE")
+    assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence

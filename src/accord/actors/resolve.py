@@ -165,6 +165,7 @@ class Resolver:
                 if m is not None:
                     mentions.append(m)
         mentions.sort(key=lambda m: m.start)
+        mentions = [m for m in mentions if not _stance_prefix(doc, m.start)]
         for m in mentions:
             if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
                 ctx.saw(self.kb.actors[m.ref.actor_id])
@@ -191,7 +192,7 @@ class Resolver:
         out = []
         for m in mentions:
             ref = m.ref
-            if sent.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
+            if sent.doc[m.head].dep_ == "nsubj" or (sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
                 continue
             if ref.code is None and ref.sector in ("MIL", "GOV") and sent.doc[m.head].dep_ == "dobj":
@@ -415,6 +416,8 @@ class Resolver:
         return None
 
     def _qual_token(self, t: Token, mentions: list[Mention]) -> str | None:
+        if _stance_prefix(t.doc, t.i):
+            return None  # an "anti-Syria journalist" is not Syrian
         iso = self.kb.demonyms.get(t.lower_)
         if iso:
             return iso
@@ -580,6 +583,11 @@ class Resolver:
                                    "name", tok.doc[start].idx, tok.idx + len(tok))
                 return Mention(start, tok.i + 1, tok.i, ref, "coref")
         return None
+
+
+def _stance_prefix(doc, i: int) -> bool:
+    """'anti-Kremlin', 'pro-Russian': a stance word, not the actor."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
 
 
 def _office_rank(office: str) -> int:

@@ -152,7 +152,7 @@ def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
     """'Japan said it had halted aid': 'it' is the subject of the clause that reports it."""
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
             return []
         cur = cur.head
         for child in cur.children:
@@ -165,7 +165,7 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
     """Climb to the clause that governs `tok` and take its subject."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return []
         head = cur.head
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
@@ -417,16 +417,22 @@ def _key(m: Mention) -> str:
 _PLACE_PREPS = {"in", "into", "at", "across", "inside", "throughout", "near", "outside"}
 
 
-def place_targets(trigger: Token, idx: MentionIndex) -> list[Mention]:
+def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list[Mention]:
     """Where an action with no named target lands: 'imposed a curfew in Cizre', 'exploded bombs in
-    Kabul'. Only places (states, capitals, cities), in the trigger's own clause."""
+    Kabul'. Only places (states, capitals, cities), in the trigger's own clause. A capital is
+    its government when `seat` (protests), else the country."""
     clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
     found: list[Mention] = []
     for tok in clause.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
-            if m.how in ("place", "capital", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector or m.how == "capital":
+            plain = m.how in ("place", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector
+            if plain or (m.how == "capital" and seat):  # "demonstrated in Jakarta": at the seat of government
                 found.append(m)
+            elif m.how == "capital" and m.ref.code:  # "arrested in Minsk": the place, not the government
+                r = m.ref
+                found.append(Mention(m.start, m.end, m.head, ActorRef(r.text, None, r.code[:3], None, None, None,
+                                                                      r.start, r.end), "place"))
     return found[:1]
 
 

@@ -21,12 +21,13 @@ from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
-from accord.events.places import find_location
+from accord.events.places import find_location, place_country
 from accord.events.triggers import Trigger, find_triggers
-from accord.types import ActorRef, Document, Event, stable_id
+from accord.types import ActorRef, Document, Event, Location, stable_id
 from accord.types import Span as TextSpan
 
 DEFAULT_MIN_CONFIDENCE = 0.3
+UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
 
 # A frame's CAMEO code refined by the PLOVER type of its content ("refused to meet" -> 125).
 _FRAME_REFINE: dict[tuple[str, str], str] = {
@@ -174,8 +175,8 @@ class Coder:
             if key not in out or out[key].confidence < event.confidence:
                 out[key] = event
         events = _drop_subsumed(sorted(out.values(), key=lambda e: e.trigger.start))
-        if any(e.sources for e in events):  # an event nobody did, beside events someone did, is noise
-            events = [e for e in events if e.sources]
+        if any(_named_source(e) for e in events):  # an event nobody did, beside events someone did, is noise
+            events = [e for e in events if _named_source(e)]
         return events
 
     def _event(self, sent: Span, si: int, trig: Trigger, content: Trigger | None,
@@ -208,7 +209,7 @@ class Coder:
         if not args.targets and entry.plover_type == "PROTEST":
             args = Arguments(args.sources, tuple(purpose_targets(trig.token, args.sources, idx)), args.inherited)
         if not args.targets and entry.plover_type in _PLACE_TARGET_TYPES:
-            places = [m for m in place_targets(trig.token, idx) if m not in args.sources]
+            places = [m for m in place_targets(trig.token, idx, seat=entry.plover_type == "PROTEST") if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
         reading = read_modality(trig.token, inner=content.token if content else None)
         cameo = _intent_code(entry.plover_type, reading.modality, reading.cue) or cameo
@@ -220,7 +221,10 @@ class Coder:
             reading = ModalityReading("reported" if reading.speaker is not None else "asserted", None, reading.speaker)
         entry = self.codebook.get(cameo)
         doc = sent.doc
+        location = find_location(trig.token)
         sources = tuple(m.ref for m in args.sources)
+        if not sources and entry.plover_type == "ASSAULT" and reading.modality in ("asserted", "reported"):
+            sources = _unidentified(location, trig)
         targets = tuple(m.ref for m in args.targets)
         attributed = None
         if reading.speaker is not None:
@@ -254,7 +258,7 @@ class Coder:
             date=day,
             date_granularity=gran,
             date_text=date_text,
-            location=find_location(trig.token),
+            location=location,
             trigger=trigger_span,
             evidence=evidence,
             confidence=round(self._confidence(trig, args, entry.plover_type)
@@ -296,9 +300,31 @@ class Coder:
             conf *= 0.7  # "a helicopter that was captured by ...": background too
         if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
             conf *= 0.55  # "last month's invasion"
+        if _background(tok):
+            conf *= 0.5  # "when Idi Amin expelled them 18 years ago": history, not news
         if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _ASIDES:
             conf *= 0.5  # "disagreed over U.S. aid", "amid the fighting": a topic or background
         return round(min(max(conf, 0.01), 0.99), 2)
+
+
+_YEARS_AGO = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                        r"thirty|forty|fifty|several|many|some|a few)\s+(years|decades)\s+ago\b", re.I)
+_DECADE = re.compile(r"\b(in|during|since)\s+the\s+(19|20)?\d0'?s\b", re.I)
+
+
+def _background(tok: Token) -> bool:
+    """An event its own clause dates years back ('18 years ago', 'in the 1970s', 'decades ago'):
+    background the story recalls. Dates of other clauses do not count."""
+    clause = tok
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    c = clause.i
+    words = [t for t in clause.subtree if c in (t.head.i, t.head.head.i, t.head.head.head.i)]
+    if not words:
+        return False
+    doc = tok.doc
+    text = doc[min(t.i for t in words): max(t.i for t in words) + 1].text
+    return bool(_YEARS_AGO.search(text) or _DECADE.search(text))
 
 
 def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:
@@ -332,6 +358,8 @@ def _content_candidates(tok: Token) -> list[Token]:
             second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
         elif child.dep_ in ("acl", "advcl") and any(a.lower_ in ("to", "that") for a in child.children):
             third.append(child)  # "a demand that Israel ease restrictions", "urged ... to allow"
+    for c in list(first):  # "must be ready to mediate", "said it was willing to talk"
+        first.extend(x for a in c.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp")
     return first + second + third
 
 
@@ -370,6 +398,22 @@ def _purposes(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
         if any(types.get(i) == "PROTEST" for i in near):
             out.add(tok.i)
     return out
+
+
+def _named_source(e: Event) -> bool:
+    return any(a.role != UNIDENTIFIED for a in e.sources)
+
+
+def _unidentified(location: Location | None, trig: Trigger) -> tuple[ActorRef, ...]:
+    """An attack nobody is named for ('killed by a roadside bomb near Samarra'): the source is an
+    unidentified actor in the country where it happened, as CAMEO codes it. No actor id, no text
+    offsets, role 'unidentified': consumers can tell it from a named actor."""
+    country = location.country if location is not None else None
+    if country is None:  # "a car bomb in eastern Beirut", "outside the Iraqi city of Basra"
+        country = place_country(trig.token)
+    if country is None:
+        return ()
+    return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:

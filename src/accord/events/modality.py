@@ -53,7 +53,7 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
     via_subject: set[int] = set()
     cur = tok
     for _ in range(8):
-        if cur.dep_ not in _UP or cur.head is cur:
+        if cur.dep_ not in _UP or cur.head.i == cur.i:
             break
         dep = cur.dep_
         if dep == "conj" and cur.tag_ in ("VBD", "VBZ", "VBP"):
@@ -146,7 +146,7 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None]:
     """If the clause is the content of a speech verb ("X said Y attacked Z"), who said it."""
     top = chain[-1]
     cands = [top]
-    if top.dep_ in ("ccomp", "parataxis") and top.head is not top:
+    if top.dep_ in ("ccomp", "parataxis") and top.head.i != top.i:
         cands.append(top.head)
     for t in chain:
         for c in t.children:

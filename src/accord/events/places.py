@@ -50,6 +50,30 @@ def find_location(trigger: Token) -> Location | None:
     return None
 
 
+def place_country(trigger: Token) -> str | None:
+    """The country an event happened in, read more widely than `find_location`: a place anywhere
+    in a locative phrase of the trigger's clause ('near the town of Samarra', 'outside the Iraqi
+    city of Basra', 'in a sector of eastern Beirut')."""
+    from accord.actors.kb import default_kb
+
+    kb = default_kb()
+    clause = trigger
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    for prep in clause.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
+            continue
+        for tok in prep.subtree:
+            if tok.ent_type_ in ("GPE", "LOC") and tok.ent_iob_ == "B":
+                country = _place(tok).country
+                if country:
+                    return country
+            iso = kb.demonyms.get(tok.lower_)
+            if iso and tok.dep_ == "amod":
+                return iso
+    return None
+
+
 def _place(tok: Token) -> Location:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     name = ent.text if ent is not None else tok.text
