@@ -37,6 +37,21 @@ RULES = [
     # "must be ready to V": the content of the demand, not a second event
     ("obligation through 'ready to'", "Turkey said that Sweden must be ready to extradite the suspects.",
      [("REQUEST", ("TUR",), ("SWE",), "asserted")]),
+    # a protest with no one named addresses its own government; a crackdown falls on the population
+    ("implied protest target", "Algerian landowners began a hunger strike outside Parliament.",
+     [("PROTEST", ("DZA",), ("DZAGOV",), "asserted")]),
+    ("implied crackdown target", "Egyptian police arrested 12 people on Monday.",
+     [("COERCE", ("EGYCOP",), ("EGY",), "asserted")]),
+    # ... but not when it happens in another country
+    ("protest abroad", "Kenyan students protested in Kampala.", [("PROTEST", ("KENEDU",), ("UGAGOV",), "asserted")]),
+    # the one a refused thing is given to is the target; a misspelt country still resolves
+    ("object recipient", "The ministry refused entry to Ghanaian workers.", [("REJECT", (None,), ("GHALAB",), "asserted")]),
+    ("misspelt country", "Pakistan rejected an offer from Afganistan for direct talks.",
+     [("REJECT", ("PAK",), ("AFG",), "asserted")]),
+    # a leader's name before a government noun; a city the small model calls NORP; a city of
+    # the source's own country stays a target
+    ("leader's government", "The Assad regime bombed Aleppo.", [("ASSAULT", ("SYRGOV",), ("SYR",), "asserted")]),
+    ("embassy", "Sri Lanka opened an embassy in Tehran.", [("SUPPORT", ("LKA",), ("IRNGOV",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
     ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
      [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),

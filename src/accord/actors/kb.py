@@ -56,6 +56,7 @@ class KnowledgeBase:
         default_factory=lambda: defaultdict(list)
     )
     max_len: int = 1
+    _state_names: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -191,6 +192,26 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ lookups
     def lookup(self, text: str) -> list[Entry]:
         return self.names.get(norm(text), [])
+
+    def fuzzy_state(self, text: str) -> str | None:
+        """A misspelt country name ('Afganistan', 'Phillipines'): the one state whose name or alias
+        is within two edits, for names of 7 letters or more. None when unsure."""
+        key = norm(text)
+        if len(key) < 7 or not key.replace(" ", "").isalpha():
+            return None
+        from rapidfuzz import fuzz, process
+
+        if self._state_names is None:
+            self._state_names = {k: es[0].actor_id for k, es in self.names.items() if len(k) >= 7
+                                 and any(e.how == "name" for e in es) and self.actors[es[0].actor_id].kind == "state"}
+        found = process.extract(key, list(self._state_names), scorer=fuzz.ratio, limit=2, score_cutoff=85)
+        if not found:
+            return None
+        best = found[0]
+        if len(found) > 1 and self._state_names[found[1][0]] != self._state_names[best[0]] and found[1][1] >= best[1] - 3:
+            return None
+        dist = round(len(key) + len(best[0])) * (100 - best[1]) / 100 / 2
+        return self._state_names[best[0]] if dist <= 2 else None
 
     def holder(self, organisation: str, office: str, day: dt.date) -> str | None:
         """The actor id holding `office` (or `title:<title>`) of `organisation` on `day`."""

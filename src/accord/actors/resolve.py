@@ -286,12 +286,18 @@ class Resolver:
         code = None
         sector = None
         lone = end - start == 1 and not (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")
-        if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG") and lone):
+        if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG", "NORP") and lone):
             from accord.events.places import city_country
 
             # a city stands for its country: "shelled Kharkiv" -> UKR (the small model often
             # calls a lone city name a PERSON, so a big city wins over a one-word "person")
             iso = city_country(doc[start:end].text, min_population=0 if ent.label_ == "GPE" else 200_000)
+            if iso is None and ent.label_ == "GPE":
+                iso = self.kb.fuzzy_state(doc[start:end].text)  # "Afganistan"
+                if iso is not None:
+                    actor = self.kb.actors[iso]
+                    return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, iso, iso, None, actor.name,
+                                   None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "name")
             if iso and iso in self.kb.actors:
                 return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso, None, None, None,
                                doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "place")
@@ -462,6 +468,8 @@ class Resolver:
         doc = tok.doc
         sent = tok.sent
         org = self._qualifier(doc, tok.i, tok.i, sent, mentions)
+        if org is None and tok.lower_ in _GOV_NOUNS:
+            org = self._leader_country(tok)
         if org is None:
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ in _POSS_PRONOUNS and tok.lower_ in _GOV_NOUNS and ctx.persons:
@@ -483,6 +491,17 @@ class Resolver:
         ref = ActorRef(text, org if org_actor.kind == "state" and sector == "GOV" else None, code, sector,
                        None, None, doc[first].idx, tok.idx + len(tok))
         return Mention(first, tok.i + 1, tok.i, ref, "agent")
+
+    def _leader_country(self, tok: Token) -> str | None:
+        """'the Bush administration', 'the Assad regime': a leader's surname before a government
+        noun names that leader's country, on any date, when every leader of that name shares it."""
+        names = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i]
+        if not names:
+            return None
+        ids = self.kb.surnames.get(names[-1].lower_, [])
+        countries = {r.organisation for i in ids for r in self.kb.actors[i].roles
+                     if r.office in ("head_of_state", "head_of_government")}
+        return countries.pop() if len(countries) == 1 else None
 
     def _bare_agent(self, tok: Token, sector: str, mentions: list[Mention]) -> Mention | None:
         """'protesters', 'police' with no country word: the country of the place the sentence

@@ -285,7 +285,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
     if not targets:
-        targets.extend(_object_owner(verb, idx, trig.extra))
+        targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
     if not targets and (trig.pattern.frame or trig.pattern.lemma == "protest"):
         for child in verb.children:
             if child.dep_ in ("ccomp", "parataxis"):
@@ -309,12 +309,15 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     return _finish(sources, targets, inherited)
 
 
-def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Mention]:
-    """'questioned NATO's relevance': the owner of a non-actor object is the target."""
+def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], addressed: bool = True) -> list[Mention]:
+    """'questioned NATO's relevance', 'rejected an offer from Kabul': the owner of a non-actor
+    object is the target; with `addressed`, also the one it is given to ('refused entry to
+    Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
+    preps = ("of", "by", "from", "to", "for") if addressed else ("of", "by", "from")
     for child in verb.children:
         if child.dep_ == "dobj" and child.i not in idx.by_token:
             for g in child.children:
-                if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ in ("of", "by", "from")):
+                if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ in preps):
                     found = idx.actors(g) if g.dep_ == "poss" else [
                         m for o in g.children if o.dep_ == "pobj" for m in idx.actors(o)]
                     if found:
@@ -411,7 +414,10 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
 
 
 def _key(m: Mention) -> str:
-    return m.ref.actor_id or m.ref.code or m.ref.text.lower()
+    """Identity of an argument: its actor, else its code, else its text (kept apart, so that the
+    place Aleppo, coded SYR, is not taken for the state Syria)."""
+    r = m.ref
+    return f"id:{r.actor_id}" if r.actor_id else f"code:{r.code}" if r.code else "text:" + r.text.lower()
 
 
 _PLACE_PREPS = {"in", "into", "at", "across", "inside", "throughout", "near", "outside"}

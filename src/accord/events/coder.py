@@ -28,6 +28,7 @@ from accord.types import Span as TextSpan
 
 DEFAULT_MIN_CONFIDENCE = 0.3
 UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
+IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 
 # A frame's CAMEO code refined by the PLOVER type of its content ("refused to meet" -> 125).
 _FRAME_REFINE: dict[tuple[str, str], str] = {
@@ -226,6 +227,8 @@ class Coder:
         if not sources and entry.plover_type == "ASSAULT" and reading.modality in ("asserted", "reported"):
             sources = _unidentified(location, trig)
         targets = tuple(m.ref for m in args.targets)
+        if not targets and entry.plover_type in _DOMESTIC_TYPES and cameo[:2] in ("14", "17", "08"):
+            targets = _implied_target(entry.plover_type, sources, location, trig, idx)
         attributed = None
         if reading.speaker is not None:
             found = idx.actors(reading.speaker)
@@ -414,6 +417,35 @@ def _unidentified(location: Location | None, trig: Trigger) -> tuple[ActorRef, .
     if country is None:
         return ()
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
+
+
+_DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+
+
+def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: Location | None,
+                    trig: Trigger, idx: MentionIndex) -> tuple[ActorRef, ...]:
+    """A protest, a crackdown or an easing with no one named ('landowners began a hunger strike
+    outside Parliament', 'police arrested 12', 'lifted the state of emergency'): at home, a protest
+    addresses its government and a government's measure falls on its own people, as CAMEO codes
+    them. Only when the source's country is known, the event happens there (or nowhere named) and
+    the sentence names no other country. Role 'implied', no actor id, no text offsets."""
+    countries = {a.code[:3] for a in sources if a.code and a.role != UNIDENTIFIED}
+    if len(countries) != 1:
+        return ()
+    country = countries.pop()
+    if country in ("IGO", "NGO", "IMG", "MNC"):
+        return ()
+    where = (location.country if location is not None else None) or place_country(trig.token)
+    if where is not None and where != country:
+        return ()
+    named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}  # the index holds one sentence
+    if named - {country}:
+        return ()  # "Israel's crackdown on protests by Palestinians": someone else is in the story
+    if plover_type == "PROTEST":
+        return (ActorRef("(implied) government", None, country + "GOV", "GOV", None, IMPLIED),)
+    if any(a.sector in ("GOV", "COP", "MIL", "JUD") for a in sources):
+        return (ActorRef("(implied) population", None, country, None, None, IMPLIED),)
+    return ()
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
