@@ -22,8 +22,9 @@ CASES = [
     ("Pakistan recalled its ambassador from Kabul.", "2024-01-12",
      [("SANCTION", ("PAK",), ("AFGGOV",), "asserted")]),
     # passive voice with agent; the accused is the one who violated
+    # what an accusation alleges is its content, not a second (asserted) event
     ("Israel was accused by Hamas of violating the ceasefire.", "2025-02-10",
-     [("ACCUSE", ("PSEREB",), ("ISR",), "asserted"), ("REJECT", ("ISR",), (), "asserted")]),
+     [("ACCUSE", ("PSEREB",), ("ISR",), "asserted")]),
     # modality
     ("Hungary did not sign the declaration.", "2024-03-01", [("SUPPORT", ("HUN",), (), "negated")]),
     ("China could impose tariffs on Australian wine.", "2020-05-01",

@@ -52,6 +52,10 @@ RULES = [
     # the source's own country stays a target
     ("leader's government", "The Assad regime bombed Aleppo.", [("ASSAULT", ("SYRGOV",), ("SYR",), "asserted")]),
     ("embassy", "Sri Lanka opened an embassy in Tehran.", [("SUPPORT", ("LKA",), ("IRNGOV",), "asserted")]),
+    # a body meeting by itself is no interaction; the aim of a visit is part of the visit
+    ("lone meeting", "The Israeli cabinet met on Sunday to discuss the budget.", []),
+    ("purpose", "The Qatari emir will visit Kigali and Kinshasa to mediate between the two governments.",
+     [("AGREE", ("QATGOV",), ("RWAGOV", "CODGOV"), "future")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
     ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
      [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),
@@ -86,7 +90,7 @@ RULES = [
     ("military drills", "China held military drills near Taiwan.", [("MOBILIZE", ("CHN",), ("TWN",), "asserted")]),
     # subnational regions stand for their state as places and qualifiers
     ("region qualifier", "The Sudanese government accused Darfur rebels of violating the ceasefire.",
-     [("ACCUSE", ("SDNGOV",), ("SDNREB",), "asserted"), ("REJECT", ("SDNREB",), (), "asserted")]),
+     [("ACCUSE", ("SDNGOV",), ("SDNREB",), "asserted")]),
     ("region place", "Russia shelled the Donetsk region.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
     # violent protest; the object of "throw" is the cue, the target comes from "at"
     ("stone throwing", "Palestinian youths threw stones at Israeli soldiers in Hebron.",

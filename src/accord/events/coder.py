@@ -116,6 +116,7 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 # Triggers that are events only when they address someone: warnings and "X said Y must".
 _NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
+_TIME_FRAMES = {"eve", "run-up", "wake", "aftermath", "anniversary", "start", "end", "time", "day", "week", "ahead"}
 _ASIDES = {"over", "about", "amid", "despite", "following", "after", "since", "before", "during", "under"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
@@ -164,7 +165,8 @@ class Coder:
         idx = MentionIndex(mentions)
         inner = _frame_contents(triggers)
         types = {t.token.i: self.codebook.get(t.pattern.cameo).plover_type for t in triggers}
-        suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types) | _restated(triggers, types)
+        suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types) | _restated(triggers, types) \
+            | _themes(triggers, idx)
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             if trig.token.i in suppressed:
@@ -189,6 +191,9 @@ class Coder:
             return None  # "warned of risks", "said the world should act": no one addressed
         if _not_an_event(trig):
             return None
+        if trig.pattern.lemma in ("meet", "convene", "gather") and not trig.extra and not args.targets and len(args.sources) == 1 \
+                and sent.doc[args.sources[0].head].tag_ in ("NN", "NNP"):
+            return None  # "Israel's Cabinet met Sunday": a body meeting by itself is no interaction
         peacekeeping = False
         if trig.pattern.lemma == "arrive":
             # peacekeepers arriving are military protection (074); officials arriving visit;
@@ -305,8 +310,9 @@ class Coder:
             conf *= 0.55  # "last month's invasion"
         if _background(tok):
             conf *= 0.5  # "when Idi Amin expelled them 18 years ago": history, not news
-        if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _ASIDES:
-            conf *= 0.5  # "disagreed over U.S. aid", "amid the fighting": a topic or background
+        if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and (tok.head.lower_ in _ASIDES or (
+                tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_FRAMES)):
+            conf *= 0.5  # "disagreed over U.S. aid", "on the eve of a visit": a topic or a time
         return round(min(max(conf, 0.01), 0.99), 2)
 
 
@@ -385,6 +391,27 @@ def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
             if anc.i in verbs and types.get(anc.i) == types.get(tok.i):
                 out.add(tok.i)
                 break
+    return out
+
+
+def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
+    """Triggers that are another event's theme rather than events: the aim of an action ('will
+    visit Dakar to mediate', a purpose infinitive) and the thing an event acts on ('trying to
+    broker a pact': the nominal object of a trigger verb, when it names no actors of its own).""" 
+    verbs = {t.token.i: t for t in triggers if t.pattern.pos == "verb"}
+    out: set[int] = set()
+    for trig in triggers:
+        tok = trig.token
+        head = verbs.get(tok.head.i)
+        if head is None or head is trig or tok.i in head.extra:
+            continue
+        if trig.pattern.pos == "verb" and tok.dep_ == "advcl" and not head.pattern.frame and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            out.add(tok.i)
+        elif trig.pattern.pos == "noun" and trig.anchor is None and tok.dep_ == "dobj" and not any(
+                t.i in idx.by_token for t in tok.subtree if t.i != tok.i):
+            out.add(tok.i)  # but "support a deal between Britain and Mauritius" names its own parties
     return out
 
 
