@@ -397,7 +397,7 @@ def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
 def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
     """Triggers that are another event's theme rather than events: the aim of an action ('will
     visit Dakar to mediate', a purpose infinitive) and the thing an event acts on ('trying to
-    broker a pact': the nominal object of a trigger verb, when it names no actors of its own).""" 
+    broker a pact': the nominal object of a trigger verb, when it names no actors of its own)."""
     verbs = {t.token.i: t for t in triggers if t.pattern.pos == "verb"}
     out: set[int] = set()
     for trig in triggers:
