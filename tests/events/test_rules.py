@@ -56,6 +56,11 @@ RULES = [
     ("lone meeting", "The Israeli cabinet met on Sunday to discuss the budget.", []),
     ("purpose", "The Qatari emir will visit Kigali and Kinshasa to mediate between the two governments.",
      [("AGREE", ("QATGOV",), ("RWAGOV", "CODGOV"), "future")]),
+    # an ethnic group is coded by the state it lives in; supporters take their leader's country
+    ("ethnic group", "Ethnic Hungarians in Romania protested on Sunday.",
+     [("PROTEST", ("ROU",), ("ROU",), "asserted")]),
+    ("supporters of", "Hundreds of supporters of former President Ahmed Ben Bella blocked roads in Algiers.",
+     [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
     ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
      [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),

@@ -192,7 +192,8 @@ class Resolver:
         out = []
         for m in mentions:
             ref = m.ref
-            if sent.doc[m.head].dep_ == "nsubj" or (sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
+            titled = m.how == "unresolved" and m.ref.code is None and _titled(sent.doc, m.start)
+            if (sent.doc[m.head].dep_ == "nsubj" and not titled) or (sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
                 continue
             if ref.code is None and ref.sector in ("MIL", "GOV") and sent.doc[m.head].dep_ == "dobj":
@@ -263,7 +264,12 @@ class Resolver:
         tok = doc[j - 1]
         if tok.pos_ == "ADJ" or tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
             return None  # a qualifier; titles and agents read it
-        return self._span_ref(sent, i, j, state, "demonym", ctx)
+        m = self._span_ref(sent, i, j, state, "demonym", ctx)
+        ethnic = self._ethnic_home(doc[i], state.id)
+        if ethnic is None:
+            return m
+        r = m.ref
+        return Mention(m.start, m.end, m.head, ActorRef(r.text, None, ethnic, None, None, None, r.start, r.end), "demonym")
 
     def _demonym_phrase(self, tok: Token, taken: set[int], ctx: DocContext) -> Mention | None:
         """'eight Iranian individuals', 'the Ukrainian capital', 'Chinese': the country they belong to."""
@@ -278,7 +284,21 @@ class Resolver:
             end = head.i + 1
         text = doc[start:end].text
         ref = ActorRef(text, iso, iso, None, actor.name, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        ethnic = self._ethnic_home(tok, iso)
+        if ethnic is not None:
+            ref = ActorRef(text, None, ethnic, None, None, None, ref.start, ref.end)
         return Mention(start, end, head.i if end > tok.i + 1 else tok.i, ref, "demonym")
+
+    def _ethnic_home(self, tok: Token, iso: str) -> str | None:
+        """'ethnic Albanians in south Serbia': an ethnic group is coded by the state it lives in,
+        when the sentence places it in another one."""
+        doc = tok.doc
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "ethnic":
+            return None
+        from accord.events.places import place_country
+
+        home = place_country(tok.head if tok.dep_ in ("amod", "compound") else tok)
+        return home if home and home != iso and home in self.kb.actors else None
 
     def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention | None:
         """A named entity not in the knowledge base: its text, and its country when a qualifier
@@ -434,6 +454,11 @@ class Resolver:
                 actor = self.kb.actors.get(m.ref.actor_id)
                 if actor is not None and actor.kind != "person":
                     return actor.id
+                if actor is not None and m.ref.code and m.ref.code[:3] in self.kb.actors and t.dep_ == "pobj":
+                    return m.ref.code[:3]  # "supporters of President X": X's country
+            elif m.start <= t.i < m.end and m.ref.code and m.how in ("title", "context") and t.dep_ == "pobj" \
+                    and m.ref.code[:3] in self.kb.actors:
+                return m.ref.code[:3]  # "supporters of former President Ahmed Ben Bella"
         return None
 
     def _title_mention(self, sent: Span, start: int, end: int, office: str, title: str,
@@ -533,7 +558,9 @@ class Resolver:
                 iso = city_country(t.text)
                 if iso and iso in self.kb.actors:
                     return iso
-        return None
+        from accord.events.places import place_country
+
+        return place_country(sent.root)  # "in the capital city of Algiers"
 
     def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
         """'his administration', 'the incoming government': the latest national leader's government."""
