@@ -435,9 +435,9 @@ def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list
             plain = m.how in ("place", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector
             if plain or (m.how == "capital" and seat):  # "demonstrated in Jakarta": at the seat of government
                 found.append(m)
-            elif m.how == "capital" and m.ref.code:  # "arrested in Minsk": the place, not the government
+            elif m.how == "capital" and (code := m.ref.code):  # "arrested in Minsk": the place, not the government
                 r = m.ref
-                found.append(Mention(m.start, m.end, m.head, ActorRef(r.text, None, r.code[:3], None, None, None,
+                found.append(Mention(m.start, m.end, m.head, ActorRef(r.text, None, code[:3], None, None, None,
                                                                       r.start, r.end), "place"))
     return found[:1]
 
