@@ -61,6 +61,9 @@ RULES = [
      [("PROTEST", ("ROU",), ("ROU",), "asserted")]),
     ("supporters of", "Hundreds of supporters of former President Ahmed Ben Bella blocked roads in Algiers.",
      [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
+    # forces that are withdrawn or demobilized retreat themselves; an ethnic qualifier on an agent
+    ("passive withdrawal", "Hundreds of ethnic Serb fighters in Kosovo have been demobilized.",
+     [("RETREAT", ("XKXREB",), ("XKX",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
     ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
      [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),

@@ -511,6 +511,12 @@ class Resolver:
         org_actor = self.kb.actors.get(org)
         if org_actor is None:
             return None
+        for k in range(max(sent.start, tok.i - 3), tok.i):  # "ethnic Albanian guerrillas in Macedonia"
+            if self.kb.demonyms.get(doc[k].lower_) == org:
+                home = self._ethnic_home(doc[k], org)
+                if home is not None:
+                    org, org_actor = home, self.kb.actors[home]
+                break
         code = org + sector if org_actor.kind == "state" else org_actor.code
         text = doc[first:tok.i + 1].text
         ref = ActorRef(text, org if org_actor.kind == "state" and sector == "GOV" else None, code, sector,

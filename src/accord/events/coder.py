@@ -178,8 +178,8 @@ class Coder:
             if key not in out or out[key].confidence < event.confidence:
                 out[key] = event
         events = _drop_subsumed(sorted(out.values(), key=lambda e: e.trigger.start))
-        if any(_named_source(e) for e in events):  # an event nobody did, beside events someone did, is noise
-            events = [e for e in events if _named_source(e)]
+        if any(_named_source(e) and e.confidence >= self.min_confidence for e in events):
+            events = [e for e in events if _named_source(e)]  # an event nobody did, beside events someone did, is noise
         return events
 
     def _event(self, sent: Span, si: int, trig: Trigger, content: Trigger | None,
@@ -206,6 +206,10 @@ class Coder:
         if trig.pattern.cameo[:2] == "05" and not args.targets and trig.pattern.pos == "verb" and len(args.sources) < 2 \
                 and any(c.dep_ == "dobj" and c.i not in trig.extra for c in trig.token.children):
             return None  # "recognized a difficult situation", "welcomed the rain": support needs someone
+        if not args.sources and trig.pattern.cameo.startswith("087") and args.targets \
+                and all(m.how in ("agent", "context") or m.ref.sector in ("MIL", "REB") for m in args.targets):
+            # "guerrillas have been demobilized", "troops were withdrawn": the forces themselves retreat
+            args = Arguments(args.targets, (), args.inherited)
         cameo = ("074" if peacekeeping else None) or _economic(trig) or _verbal_protest(trig) or self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
