@@ -64,6 +64,16 @@ RULES = [
     # forces that are withdrawn or demobilized retreat themselves; an ethnic qualifier on an agent
     ("passive withdrawal", "Hundreds of ethnic Serb fighters in Kosovo have been demobilized.",
      [("RETREAT", ("XKXREB",), ("XKX",), "asserted")]),
+    # press work, pleas, fires and falling numbers are not political events
+    ("not political", "The ministry declined to comment on the report.", []),
+    ("legal plea", "The two suspects pleaded not guilty in a Manila court.", []),
+    ("wildfire", "Greek firefighters battled blazes near Athens.", []),
+    ("characterization", "Poland says Russia is a threat to Europe.", []),
+    # the deported are the target, not their destination
+    ("deportation", "Thai authorities deported 40 Afghan migrants to Pakistan.",
+     [("COERCE", ("THAGOV",), ("AFGREF",), "asserted")]),
+    # intelligence given to someone is assistance
+    ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
     ("stance prefix", "Police arrested an anti-Kremlin blogger in Minsk.",
      [("COERCE", ("BLRCOP",), ("BLRMED",), "asserted")]),
@@ -110,8 +120,12 @@ RULES = [
     ("blocked roads", "Protesters blocked roads in Nairobi.", [("PROTEST", ("KENCVL",), ("KENGOV",), "asserted")]),
     ("rally support", "The opposition rallied support for the bill.", []),
     # a pronoun after a named person the knowledge base does not hold points at that person
-    ("unknown person pronoun", "President Laurent Gbagbo announced on Sunday that he will extend the curfew in Abidjan.",
-     [("THREATEN", (None,), ("CIVGOV",), "future")]),
+    ("unknown person pronoun", "Nigerian Governor Babagana Zulum announced on Sunday that he will extend the curfew in Maiduguri.",
+     [("THREATEN", ("NGAGOV",), ("NGA",), "future")]),
+    # a known person named earlier in the same sentence (a former president in 2024: country only)
+    ("known person pronoun", "President Laurent Gbagbo announced on Sunday that he will extend the curfew in Abidjan.",
+     [("THREATEN", ("CIV",), ("CIVGOV",), "future")]),
+    ("pronoun before the name", "He met Putin in Moscow.", []),
     # a nominal demand's content clause names its target
     ("demand that", "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      [("REQUEST", ("IGOILO",), ("ISR",), "reported")]),

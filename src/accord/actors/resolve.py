@@ -159,7 +159,12 @@ class Resolver:
                 if m is not None:
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
+        named = sorted((m for m in mentions if m.how in ("name", "surname", "title")), key=lambda m: m.end)
         for tok in sent:  # "President X announced that he will ...": a person named in this sentence
+            while named and named[0].end <= tok.i:  # people named before the pronoun are antecedents
+                actor = self.kb.actors.get(named.pop(0).ref.actor_id or "")
+                if actor is not None and actor.kind == "person":
+                    ctx.saw(actor)
             if tok.i not in taken and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
                 m = self._pronoun(tok, ctx)
                 if m is not None:

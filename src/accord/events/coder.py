@@ -55,7 +55,7 @@ def _refuses(tok: Token) -> bool:
 
 
 _SHOW_VERBS = {"demonstrate", "rally", "march", "strike"}
-_NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see", "view", "consider", "call"}
+_NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see", "view", "consider", "call", "be"}
 _ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "embargo"}
 
 
@@ -68,10 +68,28 @@ def _commentator(speaker: Token | None) -> bool:
     return speaker is not None and any(t.lemma_.lower() in _COMMENTATORS for t in speaker.subtree)
 
 
+_PRESS_OBJECTS = {"comment", "comments", "response", "reaction", "interview", "clarification", "confirmation"}
+_NON_POLITICAL_OBJECTS = {"fire", "fires", "blaze", "blazes", "flame", "flames", "wildfire", "wildfires", "flood",
+                          "floods", "disease", "cancer", "illness", "addiction", "traffic"}
+
+
 def _not_an_event(trig: Trigger) -> bool:
     """Trigger words in a non-event sense: 'poses a threat to NATO' (a characterization),
-    'demonstrate naval strength' (to show), 'as opposed to'."""
+    'demonstrate naval strength' (to show), 'as opposed to', 'requesting comment' and 'declined to
+    comment' (press work), 'pleaded not guilty' (a plea), 'battled blazes', 'exports declined'."""
     tok = trig.token
+    lemma = trig.pattern.lemma
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "xcomp", "attr", "acomp", "advmod")]
+    words = {c.lower_ for c in objects} | {g.lower_ for c in objects for g in c.children if g.dep_ in ("dobj", "pobj")}
+    if trig.pattern.pos == "verb" and words & _PRESS_OBJECTS:
+        return True
+    if lemma == "plead" and words & {"guilty", "innocent", "not"}:
+        return True
+    if lemma in ("battle", "fight", "combat", "attack", "tackle") and words & _NON_POLITICAL_OBJECTS:
+        return True
+    if lemma == "decline" and trig.pattern.pos == "verb" and not any(
+            c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
+        return True  # "exports declined by 5%": a fall, not a refusal
     if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
         return True
     if trig.pattern.lemma in _SHOW_VERBS and any(c.dep_ == "dobj" and c.i not in trig.extra for c in tok.children):
@@ -116,6 +134,8 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 # Triggers that are events only when they address someone: warnings and "X said Y must".
 _NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
+_STATUS_WORDS = {"existing", "current", "ongoing", "standing", "long-standing", "longstanding", "decades-long",
+                 "years-long", "continuing", "persistent", "chronic", "perennial"}
 _TIME_FRAMES = {"eve", "run-up", "wake", "aftermath", "anniversary", "start", "end", "time", "day", "week", "ahead"}
 _ASIDES = {"over", "about", "amid", "despite", "following", "after", "since", "before", "during", "under"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -313,8 +333,11 @@ class Coder:
         if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
             conf *= 0.55  # "last month's invasion"
         if _background(tok):
-            conf *= 0.5  # "when Idi Amin expelled them 18 years ago": history, not news
-        if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and (tok.head.lower_ in _ASIDES or (
+            conf *= 0.4  # "when Idi Amin expelled them 18 years ago": history, not news
+        if trig.pattern.pos == "noun" and (tok.dep_ == "pobj" and tok.head.lower_ == "under" or any(
+                c.dep_ == "amod" and c.lower_ in _STATUS_WORDS for c in tok.children)):
+            conf *= 0.4  # "a ship under U.S. sanctions", "the existing embargo": a standing state, not news
+        elif trig.pattern.pos == "noun" and tok.dep_ == "pobj" and (tok.head.lower_ in _ASIDES or (
                 tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_FRAMES)):
             conf *= 0.5  # "disagreed over U.S. aid", "on the eve of a visit": a topic or a time
         return round(min(max(conf, 0.01), 0.99), 2)
@@ -322,7 +345,8 @@ class Coder:
 
 _YEARS_AGO = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                         r"thirty|forty|fifty|several|many|some|a few)\s+(years|decades)\s+ago\b", re.I)
-_DECADE = re.compile(r"\b(in|during|since)\s+the\s+(19|20)?\d0'?s\b", re.I)
+_DECADE = re.compile(r"\b(in|during|since)\s+the\s+(19|20)?\d0'?s\b|\bfor\s+(many\s+|several\s+)?(years|decades)\b"
+                     r"|\bover\s+the\s+(past|last)\s+(few\s+|several\s+)?(years|decades)\b", re.I)
 
 
 def _background(tok: Token) -> bool:
