@@ -72,6 +72,16 @@ RULES = [
     # the deported are the target, not their destination
     ("deportation", "Thai authorities deported 40 Afghan migrants to Pakistan.",
      [("COERCE", ("THAGOV",), ("AFGREF",), "asserted")]),
+    # complaints target the accused, not the addressee; the aim of a mobilization names its target;
+    # a nominal withdrawal takes "from" on its theme; a protest "against" abuses by someone
+    ("accused not addressee", "Syria complained to the Security Council over Turkish shelling.",
+     [("ACCUSE", ("SYR",), ("TUR",), "asserted")]),
+    ("mobilization aim", "Armenia mobilized reservists for a possible war against Azerbaijan.",
+     [("MOBILIZE", ("ARM",), ("AZE",), "asserted")]),
+    ("nominal withdrawal", "Russia began the withdrawal of its troops from Syria.",
+     [("RETREAT", ("RUS",), ("SYR",), "asserted")]),
+    ("protest against", "Students marched in Nairobi against abuses by the Kenyan police.",
+     [("PROTEST", ("KENEDU",), ("KENCOP",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -286,6 +286,17 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 targets.append(idx.by_token[child.i])
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
+    if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target
+        owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "mobilized reservists for a war against X"
+        for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                targets.extend(_prep_objects(obj, {"against", "on", "with"}, idx))
+    if trig.pattern.cameo[:2] == "11" and not _objects(verb, idx, trig.extra):
+        # "complained to the UN over Israeli air raids": the accused, not the addressee ("accused
+        # Beijing of genocide over its treatment of X" keeps its object)
+        accused = _prep_objects(verb, {"about", "over", "against"}, idx) or _accused(verb, idx)
+        if accused:
+            targets = accused
     if not targets and (trig.pattern.frame or trig.pattern.lemma == "protest"):
         for child in verb.children:
             if child.dep_ in ("ccomp", "parataxis"):
@@ -307,6 +318,23 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 if child.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in child.children):
                     targets.extend(m for g in child.children if g.dep_ == "nsubj" for m in idx.actors(g))
     return _finish(sources, targets, inherited)
+
+
+def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
+    """The actor behind what a complaint or criticism is over: 'over two Israeli air raids',
+    'about Russia's strikes', 'against the arrests by Chinese police'."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if obj.i in idx.by_token:
+                m = idx.by_token[obj.i]
+                if m.how == "demonym":  # "two Israeli air raids"
+                    return [m]
+                continue  # "complained about Russia" is already the target
+            found = [idx.by_token[c.i] for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in idx.by_token]
+            found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children for m in idx.actors(o)]
+            if found:
+                return _unique(found)
+    return []
 
 
 def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], addressed: bool = True) -> list[Mention]:
@@ -379,6 +407,10 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ == "between" and "between" not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
+    if not targets:  # "the withdrawal of some forces from Panama": the preposition sits on the theme
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in of.children if o.dep_ == "pobj" and o.i not in idx.by_token):
+                targets.extend(_prep_objects(obj, trig.pattern.targets - {"of"}, idx))
     if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
@@ -456,4 +488,13 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
                          and idx.by_token[t.i].start not in src and t.dep_ not in ("nsubj", "poss")]
                 if found:
                     return _unique(found)[:2]
+    for head in heads:  # "throwing stones during demonstrations against violations by the Israeli military"
+        for tok in head.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "against":
+                for obj in (o for o in tok.children if o.dep_ == "pobj"):
+                    found = [m for m in idx.actors(obj) if m.start not in src]
+                    found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
+                              for o in c.children for m in idx.actors(o) if m.start not in src]
+                    if found:
+                        return _unique(found)[:2]
     return []

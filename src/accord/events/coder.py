@@ -430,6 +430,10 @@ def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
     out: set[int] = set()
     for trig in triggers:
         tok = trig.token
+        if trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "about", "for") \
+                and (h := verbs.get(tok.head.head.i)) is not None and h.pattern.cameo[:2] == "11":
+            out.add(tok.i)  # "complained over Turkish shelling": what the complaint is about
+            continue
         head = verbs.get(tok.head.i)
         if head is None or head is trig or tok.i in head.extra:
             continue
