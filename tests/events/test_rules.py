@@ -82,6 +82,17 @@ RULES = [
      [("RETREAT", ("RUS",), ("SYR",), "asserted")]),
     ("protest against", "Students marched in Nairobi against abuses by the Kenyan police.",
      [("PROTEST", ("KENEDU",), ("KENCOP",), "asserted")]),
+    # "the group"/"the militants" after a named armed group; a spokesman for X; "his forces";
+    # "opposition leaders" are opposition; a full name the KB lacks is not a known namesake
+    ("group anaphor", "The Baloch Liberation Army claimed the attack. The group accused Islamabad of abuses.",
+     [("ASSAULT", ("PAKREB",), (), "reported"), ("ACCUSE", ("PAKREB",), ("PAKGOV",), "asserted")]),
+    ("spokesman for", "A spokesman for Afghan President Ashraf Ghani rejected the offer.",
+     [("REJECT", ("AFGGOV",), (), "asserted")]),
+    ("his forces", "Afghan army chief Sami Sadat said his forces injured 20 Taliban fighters.",
+     [("ASSAULT", ("AFGMIL",), ("AFGREB",), "reported")]),
+    ("modifier sector", "Kenyan opposition leaders rallied in Nairobi.", [("PROTEST", ("KENOPP",), ("KENGOV",), "asserted")]),
+    ("namesake", "Imran Khan alleged fraud in the vote.", [("ACCUSE", (None,), (), "asserted")]),
+    ("accuser as target", "India rejected allegations made by Pakistan.", [("REJECT", ("IND",), ("PAK",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

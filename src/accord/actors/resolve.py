@@ -63,9 +63,13 @@ class DocContext:
     last_person_sentence: int = -10
     last_unknown_person: tuple[int, ActorRef] | None = None  # a named person the KB does not hold
 
+    group_sentence: dict[str, int] = field(default_factory=dict)  # armed group -> sentence last named
+
     def saw(self, actor: Actor) -> None:
         if actor.kind == "person":
             self.last_person_sentence = self.sentence
+        if actor.kind == "group":
+            self.group_sentence[actor.id] = self.sentence
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
         if actor.id in seq:
             seq.remove(actor.id)
@@ -142,6 +146,8 @@ class Resolver:
         for tok in sent:
             if tok.i in taken:
                 continue
+            if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+                continue  # personal pronouns wait for the people this sentence names before them
             m = self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
             if m is not None:
                 mentions.append(m)
@@ -198,7 +204,10 @@ class Resolver:
         for m in mentions:
             ref = m.ref
             titled = m.how == "unresolved" and m.ref.code is None and _titled(sent.doc, m.start)
-            if (sent.doc[m.head].dep_ == "nsubj" and not titled) or (sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
+            # a subject takes the country of the document (never of another actor in its sentence)
+            from_doc = not countries and m.how == "agent"
+            if (sent.doc[m.head].dep_ == "nsubj" and not titled and not from_doc) or (
+                    sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
                 continue
             if ref.code is None and ref.sector in ("MIL", "GOV") and sent.doc[m.head].dep_ == "dobj":
@@ -439,7 +448,7 @@ class Resolver:
                 break
         head = doc[last]
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "for"):  # "a spokesman for President X"
                 for obj in child.children:
                     code = self._qual_token(obj, mentions)
                     if code:
@@ -495,6 +504,11 @@ class Resolver:
         sector = self.kb.agents.get(tok.lower_)
         if sector is None:
             return None
+        if sector == "GOV":  # "opposition leaders", "rebel commanders", "army officials": the modifier says who
+            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                        and self.kb.agents.get(c.lower_, "GOV") != "GOV"), None)
+            if mod is not None:
+                sector = self.kb.agents[mod.lower_]
         doc = tok.doc
         sent = tok.sent
         org = self._qualifier(doc, tok.i, tok.i, sent, mentions)
@@ -544,8 +558,9 @@ class Resolver:
         names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
         if tok.dep_ in ("compound", "amod") or tok.lower_ in ("people", "leader", "leaders", "official", "general"):
             return None
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            return None  # "its troops", "their forces": the owner is the actor already named
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None:
+            return self._owned_agent(tok, poss, sector)  # "its troops": the owner is the actor already named
         doc = tok.doc
         country = self._sentence_place_country(tok.sent, mentions)
         first = tok.i
@@ -554,6 +569,24 @@ class Resolver:
         code = country + sector if country else None
         ref = ActorRef(doc[first:tok.i + 1].text, None, code, sector, None, None, doc[first].idx, tok.idx + len(tok))
         return Mention(first, tok.i + 1, tok.i, ref, "agent")
+
+    def _owned_agent(self, tok: Token, poss: Token, sector: str) -> Mention | None:
+        """'his forces', 'her government': the country of the person just named (two sentences)."""
+        ctx = self._ctx
+        unknown = ctx.last_unknown_person
+        if poss.lower_ in _POSS_PRONOUNS and unknown is not None and unknown[0] > ctx.last_person_sentence \
+                and ctx.sentence - unknown[0] <= 1 and unknown[1].code:
+            code = unknown[1].code  # "Afghan army chief Sami Sadat said his forces ..."
+        elif poss.lower_ not in _POSS_PRONOUNS or not ctx.persons or ctx.sentence - ctx.last_person_sentence > 2:
+            return None
+        else:
+            code, _, _ = self.person_code(self.kb.actors[ctx.persons[-1]], ctx.day)
+        country = code[:3]
+        if country not in self.kb.actors or self.kb.actors[country].kind != "state":
+            return None
+        doc = tok.doc
+        ref = ActorRef(doc[poss.i:tok.i + 1].text, None, country + sector, sector, None, None, poss.idx, tok.idx + len(tok))
+        return Mention(poss.i, tok.i + 1, tok.i, ref, "coref")
 
     def _sentence_place_country(self, sent: Span, mentions: list[Mention]) -> str | None:
         for t in sent:
@@ -572,6 +605,26 @@ class Resolver:
         from accord.events.places import place_country
 
         return place_country(sent.root)  # "in the capital city of Algiers"
+
+    def _group_anaphor(self, tok: Token, ctx: DocContext) -> Mention | None:
+        """'the group', 'the separatist group', 'the militants': the armed group the document
+        named last, when it named one in the last three sentences."""
+        if tok.lower_ not in _GROUP_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or any(c.dep_ == "prep" for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+        if tok.lower_ in ("group", "movement", "organization", "organisation") and any(
+                m.lower_ not in _GROUP_KINDS for m in mods):
+            return None  # "the rights group", "the opposition group": not the armed group
+        recent = [o for o in reversed(ctx.orgs) if self.kb.actors[o].kind == "group"]
+        if not recent or ctx.sentence - ctx.group_sentence.get(recent[0], -10) > 3:
+            return None
+        doc = tok.doc
+        ref = self.ref_for(self.kb.actors[recent[0]], doc[det.i:tok.i + 1].text, ctx.day, "name",
+                           doc[det.i].idx, tok.idx + len(tok))
+        return Mention(det.i, tok.i + 1, tok.i, ref, "coref")
 
     def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
         """'his administration', 'the incoming government': the latest national leader's government."""
@@ -600,6 +653,16 @@ class Resolver:
         ids = self.kb.surnames.get(tok.lower_)
         if not ids:
             return None
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        given = prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and (
+            (prev.ent_type_ == "PERSON" and tok.ent_iob_ == "I") or (prev.dep_ == "compound" and prev.head.i == tok.i))
+        if given and prev is not None and prev.lower_.rstrip(".") not in _HONORIFICS | _TITLE_WORDS \
+                and title_at(tok.doc, prev.i, tok.i) is None:
+            # "Imran Khan" is not Karim Khan: a full name the knowledge base does not hold
+            full = f"{prev.text} {tok.text}".lower()
+            ids = [i for i in ids if any(n.lower().endswith(full) for n in (self.kb.actors[i].name, *self.kb.actors[i].aliases))]
+            if not ids:
+                return None
         seen = [p for p in reversed(ctx.persons) if p in ids]
         if seen:
             actor = self.kb.actors[seen[0]]
@@ -613,6 +676,8 @@ class Resolver:
 
     def _pronoun(self, tok: Token, ctx: DocContext) -> Mention | None:
         unknown = ctx.last_unknown_person
+        if unknown is not None and unknown[0] == ctx.sentence and unknown[1].start > tok.idx:
+            unknown = None  # "She and Lockyear": a pronoun never points forward
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" and unknown is not None and unknown[0] > ctx.last_person_sentence \
                 and ctx.sentence - unknown[0] <= 1:
             # "President Laurent Gbagbo announced that he will ...": the person just named,
@@ -625,6 +690,9 @@ class Resolver:
             actor = self.kb.actors[ctx.persons[-1]]
             ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
             return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
+        group = self._group_anaphor(tok, ctx)
+        if group is not None:
+            return group
         key = tok.lower_
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children) and (
                 key in _ANAPHORS or any(self.kb.actors[o].name.lower().endswith(" " + key) for o in ctx.orgs)):
@@ -645,6 +713,15 @@ class Resolver:
 def _stance_prefix(doc, i: int) -> bool:
     """'anti-Kremlin', 'pro-Russian': a stance word, not the actor."""
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "maj", "capt", "lt", "sgt",
+               "sen", "rep", "gov", "pres", "prof", "rev", "sheikh", "mullah", "imam", "ayatollah", "herr", "madame",
+               "monsieur", "comrade"}
+_GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",
+                "organisation", "militia"}
+_GROUP_KINDS = {"militant", "insurgent", "separatist", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist",
+                "islamist", "militia"}
 
 
 def _office_rank(office: str) -> int:

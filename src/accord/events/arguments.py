@@ -345,6 +345,10 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     for child in verb.children:
         if child.dep_ == "dobj" and child.i not in idx.by_token:
             for g in child.children:
+                if g.dep_ == "acl":  # "rejected allegations made by Pakistan"
+                    found = [m for a in g.children if a.dep_ == "agent" for o in a.children for m in idx.actors(o)]
+                    if found:
+                        return found
                 if g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ in preps):
                     found = idx.actors(g) if g.dep_ == "poss" else [
                         m for o in g.children if o.dep_ == "pobj" for m in idx.actors(o)]
