@@ -21,6 +21,7 @@ def test_plover_scoring_counts_by_definition():
     assert report["per_type"]["ASSAULT"]["precision"] == 0.5  # the conditional attack counts against it
     assert report["macro_f1"] == round((2 * 0.5 / 1.5 + 1.0 + 0.0) / 3, 4)
     assert (report["source_code_accuracy"], report["target_code_accuracy"]) == (1.0, 1.0)
+    assert report["actor_country_accuracy"] == 1.0
     assert report["source_code_recall"] == 0.6667  # FRA in the missed record counts against recall only
     assert [e["id"] for e in report["errors"]] == ["b", "c"]  # b: an extra ASSAULT; c: nothing coded
 
@@ -37,6 +38,7 @@ def test_plover_dev_set_runs(shared):
     report = evaluate(records)
     assert report["n"] == 156
     assert set(report) >= {"macro_f1", "micro_f1", "per_type", "source_code_accuracy", "target_code_accuracy",
+                           "actor_country_accuracy",
                            "mode_accuracy", "confusion", "errors"}
     assert 0.3 < report["macro_f1"] <= 1.0
     json.dumps(report)

@@ -93,6 +93,12 @@ RULES = [
     ("modifier sector", "Kenyan opposition leaders rallied in Nairobi.", [("PROTEST", ("KENOPP",), ("KENGOV",), "asserted")]),
     ("namesake", "Imran Khan alleged fraud in the vote.", [("ACCUSE", (None,), (), "asserted")]),
     ("accuser as target", "India rejected allegations made by Pakistan.", [("REJECT", ("IND",), ("PAK",), "asserted")]),
+    # a two-word demonym qualifies; "police officers" are police; the subject of a reported clause
+    # takes the sentence's only country
+    ("two-word demonym", "North Korean hackers tried to hack into the computers of South Korean army officers.",
+     [("COERCE", ("PRK",), ("KORMIL",), "hypothetical")]),
+    ("embedded subject", "Cairo's security chief warned that police will no longer tolerate rallies.",
+     [("THREATEN", ("EGYGOV",), ("EGYCOP",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

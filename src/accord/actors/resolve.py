@@ -206,7 +206,8 @@ class Resolver:
             titled = m.how == "unresolved" and m.ref.code is None and _titled(sent.doc, m.start)
             # a subject takes the country of the document (never of another actor in its sentence)
             from_doc = not countries and m.how == "agent"
-            if (sent.doc[m.head].dep_ == "nsubj" and not titled and not from_doc) or (
+            main_subject = sent.doc[m.head].dep_ == "nsubj" and sent.doc[m.head].head.dep_ == "ROOT"
+            if (main_subject and not titled and not from_doc) or (
                     sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
                 continue
@@ -337,6 +338,11 @@ class Resolver:
                                doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "place")
         if ent.label_ in _PLACE_LABELS:
             return None
+        if ent.label_ == "NORP":  # "North Korean hackers", "Sri Lankan": a demonym of two words
+            iso = self.kb.demonyms.get(norm(doc[start:end].text))
+            if iso and iso in self.kb.actors:
+                return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, iso, iso, None, self.kb.actors[iso].name,
+                               None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "demonym")
         if ent.label_ == "PERSON":
             org = self._qualifier(doc, start, end - 1, sent, mentions)
             if org is not None and org in self.kb.actors:
@@ -458,6 +464,10 @@ class Resolver:
     def _qual_token(self, t: Token, mentions: list[Mention]) -> str | None:
         if _stance_prefix(t.doc, t.i):
             return None  # an "anti-Syria journalist" is not Syrian
+        if t.i > 0:  # "South Korean", "North Macedonian", "Sri Lankan"
+            iso = self.kb.demonyms.get(f"{t.doc[t.i - 1].lower_} {t.lower_}")
+            if iso:
+                return iso
         iso = self.kb.demonyms.get(t.lower_)
         if iso:
             return iso
@@ -504,9 +514,10 @@ class Resolver:
         sector = self.kb.agents.get(tok.lower_)
         if sector is None:
             return None
-        if sector == "GOV":  # "opposition leaders", "rebel commanders", "army officials": the modifier says who
+        if sector == "GOV" or tok.lower_ in _GENERIC_PEOPLE:
+            # "opposition leaders", "rebel commanders", "police officers": the modifier says who
             mod = next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
-                        and self.kb.agents.get(c.lower_, "GOV") != "GOV"), None)
+                        and self.kb.agents.get(c.lower_, sector) != sector), None)
             if mod is not None:
                 sector = self.kb.agents[mod.lower_]
         doc = tok.doc
@@ -525,7 +536,7 @@ class Resolver:
                 return self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
             return self._bare_agent(tok, sector, mentions)
         first = tok.i
-        while first > sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):
+        while first > sent.start and first <= doc[first - 1].head.i <= tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):
             first -= 1
         org_actor = self.kb.actors.get(org)
         if org_actor is None:
@@ -718,6 +729,8 @@ def _stance_prefix(doc, i: int) -> bool:
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "maj", "capt", "lt", "sgt",
                "sen", "rep", "gov", "pres", "prof", "rev", "sheikh", "mullah", "imam", "ayatollah", "herr", "madame",
                "monsieur", "comrade"}
+_GENERIC_PEOPLE = {"officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
+                   "members", "chief", "spokesman", "spokeswoman", "spokesperson"}
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",
                 "organisation", "militia"}
 _GROUP_KINDS = {"militant", "insurgent", "separatist", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist",

@@ -15,7 +15,8 @@ Definitions (also in `accord eval plover --help` and docs/accuracy.md):
   (targets) of that event. A compound actor counts once per member. Reciprocal records (gold
   target empty, actors marked SRC/TAR) count a gold source as found when it is a predicted source
   or target. Empty gold targets are not counted. `*_code_recall` is the same share over all
-  records (a missed event counts as a miss).
+  records (a missed event counts as a miss). `actor_country_accuracy` pools sources and targets:
+  the share of all gold actors with a country code whose country the coded event has.
 - `mode_accuracy`: over gold records with a mode whose event type was coded: the share whose
   predicted mode equals the gold mode mapped to current PLOVER names.
 """
@@ -184,6 +185,9 @@ def _report(records: list[GoldRecord], counts: dict[str, Counter[str]], confusio
         "per_type": per_type,
         "source_code_accuracy": share("src_hit_ok", "src_hit_total"),
         "target_code_accuracy": share("tgt_hit_ok", "tgt_hit_total"),
+        "actor_country_accuracy": round((actor["src_hit_ok"] + actor["tgt_hit_ok"])
+                                        / (actor["src_hit_total"] + actor["tgt_hit_total"]), 4)
+        if actor["src_hit_total"] + actor["tgt_hit_total"] else 0.0,
         "source_code_recall": share("src_ok", "src_total"),
         "target_code_recall": share("tgt_ok", "tgt_total"),
         "mode_accuracy": share("mode_ok", "mode_total"),

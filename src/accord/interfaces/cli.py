@@ -341,7 +341,7 @@ def plover(file: str, fmt: str, errors: int, min_confidence: float) -> None:
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    keys = ("n", "macro_f1", "micro_f1", "source_code_accuracy", "target_code_accuracy",
+    keys = ("n", "macro_f1", "micro_f1", "source_code_accuracy", "target_code_accuracy", "actor_country_accuracy",
             "source_code_recall", "target_code_recall", "mode_accuracy")
     print_table([{"metric": k, "value": report[k]} for k in keys], title=f"PLOVER eval: {file}")
     print_table([{"type": t, **v} for t, v in report["per_type"].items()], title="per type")
