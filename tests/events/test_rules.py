@@ -99,6 +99,14 @@ RULES = [
      [("COERCE", ("PRK",), ("KORMIL",), "hypothetical")]),
     ("embedded subject", "Cairo's security chief warned that police will no longer tolerate rallies.",
      [("THREATEN", ("EGYGOV",), ("EGYCOP",), "asserted")]),
+    # what a frame embeds beyond its content is part of it; a trigger word inside another trigger
+    ("inside a frame", "Hamas threatened to resume attacks in Israel in an escalation of the uprising.",
+     [("THREATEN", ("PSEREB",), ("ISR",), "asserted")]),
+    ("inside a trigger", "The U.S. said it would not meet the hostage-takers' demands to release prisoners.",
+     [("REJECT", ("USA",), (), "reported")]),
+    # "in protest of X": X is the protest's reason, an aside; expulsions "out of" a country
+    ("forced out of", "Jakarta forced the UN refugee agency out of the country.",
+     [("SANCTION", ("IDNGOV",), ("IGOUNHCR",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
@@ -191,3 +199,13 @@ def test_rules_background_history_falls_below_the_default_threshold(code):
     (new,) = code("The farmers lost their land when soldiers seized it on Monday.", "2024-03-01")
     assert (old.type, new.type) == ("COERCE", "COERCE")
     assert old.confidence < DEFAULT_MIN_CONFIDENCE <= new.confidence
+
+
+def test_rules_reason_aside_falls_below_the_default_threshold(code):
+    """'in protest of X': X is the reason for the protest, told in passing."""
+    from accord.events.coder import DEFAULT_MIN_CONFIDENCE
+
+    text = "Chechen refugees continued a hunger strike in protest of the Russian government's refusal."
+    events = code(text, "2024-03-01", min_confidence=DEFAULT_MIN_CONFIDENCE)
+    assert [summary(e) for e in events] == [("PROTEST", ("RUSREF",), ("RUSGOV",), "asserted")]
+    assert [e.type for e in code(text, "2024-03-01")] == ["PROTEST", "REJECT"]

@@ -136,7 +136,7 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MO
 _NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
 _STATUS_WORDS = {"existing", "current", "ongoing", "standing", "long-standing", "longstanding", "decades-long",
                  "years-long", "continuing", "persistent", "chronic", "perennial"}
-_TIME_FRAMES = {"eve", "run-up", "wake", "aftermath", "anniversary", "start", "end", "time", "day", "week", "ahead"}
+_TIME_FRAMES = {"protest", "response", "retaliation", "reaction", "defiance", "solidarity", "reprisal", "eve", "run-up", "wake", "aftermath", "anniversary", "start", "end", "time", "day", "week", "ahead"}
 _ASIDES = {"over", "about", "amid", "despite", "following", "after", "since", "before", "during", "under"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
@@ -186,7 +186,7 @@ class Coder:
         inner = _frame_contents(triggers)
         types = {t.token.i: self.codebook.get(t.pattern.cameo).plover_type for t in triggers}
         suppressed = {t.token.i for t in inner.values()} | _purposes(triggers, types) | _restated(triggers, types) \
-            | _themes(triggers, idx)
+            | _themes(triggers, idx) | _inside(triggers, inner)
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             if trig.token.i in suppressed:
@@ -242,6 +242,8 @@ class Coder:
             places = [m for m in place_targets(trig.token, idx, seat=entry.plover_type == "PROTEST") if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
         reading = read_modality(trig.token, inner=content.token if content else None)
+        if _in_speaker(trig.token):
+            return None  # "a member of the team trying to broker a pact has said": who speaks, not what happened
         cameo = _intent_code(entry.plover_type, reading.modality, reading.cue) or cameo
         if reading.negated and reading.modality in ("future", "hypothetical", "negated") and \
                 (reading.cue in _INTENT_CUES or reading.modality == "negated") and entry.plover_type in _COOPERATIVE | {"AGREE"} \
@@ -329,7 +331,7 @@ class Coder:
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
             conf *= 0.55  # "property seized last year": background, told in passing
         elif tok.dep_ == "relcl":
-            conf *= 0.7  # "a helicopter that was captured by ...": background too
+            conf *= 0.6  # "a helicopter that was captured by ...": background too
         if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children):
             conf *= 0.55  # "last month's invasion"
         if _background(tok):
@@ -338,7 +340,7 @@ class Coder:
                 c.dep_ == "amod" and c.lower_ in _STATUS_WORDS for c in tok.children)):
             conf *= 0.4  # "a ship under U.S. sanctions", "the existing embargo": a standing state, not news
         elif trig.pattern.pos == "noun" and tok.dep_ == "pobj" and (tok.head.lower_ in _ASIDES or (
-                tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_FRAMES)):
+                tok.head.lower_ in ("of", "to", "for", "against") and tok.head.head.lemma_.lower() in _TIME_FRAMES)):
             conf *= 0.5  # "disagreed over U.S. aid", "on the eve of a visit": a topic or a time
         return round(min(max(conf, 0.01), 0.99), 2)
 
@@ -419,6 +421,36 @@ def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
             if anc.i in verbs and types.get(anc.i) == types.get(tok.i):
                 out.add(tok.i)
                 break
+    return out
+
+
+_SPEECH = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "note", "explain", "write"}
+
+
+def _in_speaker(tok: Token) -> bool:
+    """A trigger inside the description of whoever reports the news."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "nsubj" and anc.head.lemma_.lower() in _SPEECH:
+            return True
+    return False
+
+
+def _inside(triggers: list[Trigger], inner: dict[int, Trigger]) -> set[int]:
+    """Triggers that are words of another trigger ('meet the hostage-takers' demands': 'demands'),
+    or lie inside what a frame embeds beyond its content ('threatened to resume attacks in an
+    escalation of the intifada', 'refused to allow planes to land and evacuate observers')."""
+    out: set[int] = set()
+    spans = {i for t in triggers for i in t.extra}
+    for trig in triggers:
+        if trig.token.i in spans:
+            out.add(trig.token.i)
+    by_token = {t.token.i: t for t in triggers}
+    for frame_i, content in inner.items():
+        frame = by_token[frame_i].token
+        for clause in (c for c in frame.children if c.dep_ in ("xcomp", "ccomp")):
+            for tok in clause.subtree:
+                if tok.i in by_token and tok.i not in (frame_i, content.token.i):
+                    out.add(tok.i)
     return out
 
 
