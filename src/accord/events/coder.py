@@ -429,10 +429,7 @@ _SPEECH = {"say", "tell", "report", "announce", "state", "add", "claim", "confir
 
 def _in_speaker(tok: Token) -> bool:
     """A trigger inside the description of whoever reports the news."""
-    for anc in tok.ancestors:
-        if anc.dep_ == "nsubj" and anc.head.lemma_.lower() in _SPEECH:
-            return True
-    return False
+    return any(anc.dep_ == "nsubj" and anc.head.lemma_.lower() in _SPEECH for anc in tok.ancestors)
 
 
 def _inside(triggers: list[Trigger], inner: dict[int, Trigger]) -> set[int]:
