@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from accord.actors.kb import ELECT_OFFICES, OFFICE_PRIORITY, Entry, KnowledgeBase, norm
 from accord.actors.titles import title_at
+from accord.nlp.model import entities, sentence_entities
 from accord.types import Actor, ActorRef
 
 _PRONOUNS = {"he", "him", "she", "her"}
@@ -81,6 +82,10 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self._offs_key: tuple[int, int, int] | None = None
+        self._offs: list[tuple[int, int]] = []
+        self._text = ""
+        self._toks: list[Token] = []
         self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
         for key in kb.names:
             words = key.split()
@@ -122,7 +127,9 @@ class Resolver:
         doc = sent.doc
         ctx.sentence += 1
         mentions: list[Mention] = []
-        taken: set[int] = {t.i for t in sent if t.idx < skip_before}
+        toks = list(sent)  # Token objects once: spaCy builds a new one on every access
+        self._toks = toks
+        taken: set[int] = {t.i for t in toks if t.idx < skip_before}
         self._ctx_unknown = ctx.unknown
         self._ctx = ctx
         i = sent.start
@@ -136,14 +143,14 @@ class Resolver:
                 i = m.end
             else:
                 i += 1
-        for tok in sent:
+        for tok in toks:
             if tok.i not in taken:
                 m = self._surname(tok, ctx)
                 if m is not None:
                     mentions.append(m)
                     taken.add(tok.i)
         mentions = self._attach_titles(sent, mentions, taken, ctx)
-        for tok in sent:
+        for tok in toks:
             if tok.i in taken:
                 continue
             if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
@@ -152,13 +159,13 @@ class Resolver:
             if m is not None:
                 mentions.append(m)
                 taken.update(range(m.start, m.end))
-        for tok in sent:
+        for tok in toks:
             if tok.i not in taken and tok.lower_ in self.kb.demonyms:
                 m = self._demonym_phrase(tok, taken, ctx)
                 if m is not None:
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             if ent.label_ in _ENTITY_LABELS | _PLACE_LABELS and not any(t.i in taken for t in ent):
                 start, end = _trim_the(ent)
                 m = self._unknown(doc, start, end, ent, sent, mentions) if start < end else None
@@ -166,7 +173,7 @@ class Resolver:
                     mentions.append(m)
                     taken.update(range(m.start, m.end))
         named = sorted((m for m in mentions if m.how in ("name", "surname", "title")), key=lambda m: m.end)
-        for tok in sent:  # "President X announced that he will ...": a person named in this sentence
+        for tok in toks:  # "President X announced that he will ...": a person named in this sentence
             while named and named[0].end <= tok.i:  # people named before the pronoun are antecedents
                 actor = self.kb.actors.get(named.pop(0).ref.actor_id or "")
                 if actor is not None and actor.kind == "person":
@@ -229,15 +236,16 @@ class Resolver:
 
     def _match_name(self, sent: Span, i: int, ctx: DocContext) -> Mention | None:
         doc = sent.doc
-        tok = doc[i]
+        tok = self._toks[i - sent.start]
         if tok.lower_ == "the" or tok.is_punct or tok.is_space:
             return None
         first = tok.lower_.split("-")[0]
         most = self.first_words.get(tok.lower_) or self.first_words.get(first)
         if not most:
             return None
+        offs = self._offsets(sent)
         for j in range(min(sent.end, i + 2 * most + 1), i, -1):
-            text = doc[i:j].text
+            text = self._text[offs[i - sent.start][0]:offs[j - 1 - sent.start][1]]
             if text.count(" ") >= most:
                 continue
             entries = self.kb.names.get(norm(text))
@@ -252,6 +260,15 @@ class Resolver:
                 return self._demonym(sent, i, j, actor, ctx)
             return self._span_ref(sent, start, j, actor, entry.how, ctx)
         return None
+
+    def _offsets(self, sent: Span) -> list[tuple[int, int]]:
+        """Character offsets of the sentence's tokens, computed once per sentence."""
+        key = (id(sent.doc), sent.start, sent.end)
+        if self._offs_key != key:
+            self._offs_key = key
+            self._offs = [(t.idx - sent.start_char, t.idx - sent.start_char + len(t.text)) for t in sent]
+            self._text = sent.text_with_ws
+        return self._offs
 
     def _choose(self, entries: list[Entry], text: str, ctx: DocContext, span: Span) -> Entry | None:
         bare = text[4:] if text.lower().startswith("the ") else text
@@ -751,7 +768,7 @@ def _trim_the(ent: Span) -> tuple[int, int]:
 
 
 def _in_longer_person(tok: Token) -> bool:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
     return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 

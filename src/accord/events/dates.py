@@ -49,7 +49,9 @@ def granularity_of(text: str) -> Granularity:
 def resolve_date(sent: Span, trigger: Token, published: dt.date | None) -> tuple[dt.date | None, Granularity, str | None]:
     if published is None:
         return None, "unresolved", None
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    from accord.nlp.model import sentence_entities
+
+    dates = [e for e in sentence_entities(sent) if e.label_ in ("DATE", "TIME")]
     if not dates:
         return published, "day", None
     ent = min(dates, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))

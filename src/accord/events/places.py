@@ -75,7 +75,9 @@ def place_country(trigger: Token) -> str | None:
 
 
 def _place(tok: Token) -> Location:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    from accord.nlp.model import entities
+
+    ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
     name = ent.text if ent is not None else tok.text
     name = name[4:] if name.lower().startswith("the ") else name
     cities, _ = _gazetteer()

@@ -39,3 +39,19 @@ def load_nlp(model: str = MODEL) -> Language:
     if "accord_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("accord_line_breaks", before="parser")
     return nlp
+
+
+_ENTS: list = [None, ()]  # the last document asked about, and its entities
+
+
+def entities(doc: Doc) -> tuple:
+    """`doc.ents`, computed once per document: spaCy rebuilds every entity span on each access,
+    and the coder asks for them per sentence and per place."""
+    if _ENTS[0] is not doc:
+        _ENTS[0], _ENTS[1] = doc, tuple(doc.ents)
+    return _ENTS[1]
+
+
+def sentence_entities(sent) -> list:
+    return [e for e in entities(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+
