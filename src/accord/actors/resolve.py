@@ -338,6 +338,11 @@ class Resolver:
         code = None
         sector = None
         lone = end - start == 1 and not (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")
+        given = start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i == end - 1 and doc[start - 1].ent_type_ in ("", "PERSON") and end - start == 1
+        if given and ent.label_ == "GPE":  # "Kenzo Oshima": a given name before a town's name is a person
+            return Mention(start - 1, end, ent.root.i, ActorRef(doc[start - 1:end].text, None, None, None, None, None,
+                           doc[start - 1].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
         if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG", "NORP") and lone):
             from accord.events.places import city_country
 
@@ -355,6 +360,11 @@ class Resolver:
                                doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "place")
         if ent.label_ in _PLACE_LABELS:
             return None
+        if ent.label_ == "ORG" and end - start > 1:  # "Montenegro Municipality Association", "Kenya Red Cross"
+            iso = next((self._country_word(doc, k) for k in range(start, end) if self._country_word(doc, k)), None)
+            if iso is not None:
+                return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso, None, None, None,
+                               doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
         if ent.label_ == "NORP":  # "North Korean hackers", "Sri Lankan": a demonym of two words
             iso = self.kb.demonyms.get(norm(doc[start:end].text))
             if iso and iso in self.kb.actors:
@@ -380,6 +390,17 @@ class Resolver:
             self._ctx.last_unknown_person = (self._ctx.sentence, ref)
         return Mention(start, end, ent.root.i, ref, "unresolved")
 
+    def _country_word(self, doc, k: int) -> str | None:
+        """A state's name or demonym at token k (one word)."""
+        t = doc[k]
+        iso = self.kb.demonyms.get(t.lower_)
+        if iso:
+            return iso
+        for e in self.kb.names.get(t.lower_, []):
+            if e.how == "name" and self.kb.actors[e.actor_id].kind == "state" and t.text[:1].isupper():
+                return e.actor_id
+        return None
+
     # ------------------------------------------------------------------ titles and agents
     def _attach_titles(self, sent: Span, mentions: list[Mention], taken: set[int],
                        ctx: DocContext) -> list[Mention]:
@@ -400,7 +421,7 @@ class Resolver:
             if person is not None:  # "Russian President Vladimir Putin": the name decides
                 first = self._title_start(sent, tok.i, end)
                 out = [x for x in out if not (first <= x.start and x.end <= person.start)]
-                out[out.index(person)] = _extend(person, first, doc)
+                out[out.index(person)] = self._as_titled(_extend(person, first, doc), org, title)
                 taken.update(range(first, person.end))
                 continue
             m = self._title_mention(sent, tok.i, end, office, title, org, ctx)
@@ -410,6 +431,26 @@ class Resolver:
                 out.append(m)
                 taken.update(range(m.start, m.end))
         return out
+
+    def _as_titled(self, m: Mention, org: str | None, title: str) -> Mention:
+        """'Arab League Secretary General Chedli Klibi' in a text the knowledge base dates outside
+        his term: the title the text gives is the role he acts in, so the organisation decides."""
+        org_actor = self.kb.actors.get(org or "")
+        r = m.ref
+        if org_actor is None or not r.code or r.sector is not None:
+            return m  # the knowledge base has the person in office on the date: it decides
+        code: str | None
+        sector: str | None
+        if org_actor.kind == "state":
+            if r.code[:3] == org_actor.id or "elect" in title or "former" in title:
+                return m  # the knowledge base knows the country; "President-elect" stays without a sector
+            code, sector = org_actor.id + "GOV", "GOV"
+        else:
+            if r.code == org_actor.code:
+                return m
+            code, sector = org_actor.code, org_actor.sector or None
+        return Mention(m.start, m.end, m.head, ActorRef(r.text, r.actor_id, code, sector, r.name, title, r.start, r.end),
+                       m.how)
 
     @staticmethod
     def _title_start(sent: Span, start: int, end: int) -> int:
@@ -500,6 +541,9 @@ class Resolver:
             elif m.start <= t.i < m.end and m.ref.code and m.how in ("title", "context") and t.dep_ == "pobj" \
                     and m.ref.code[:3] in self.kb.actors:
                 return m.ref.code[:3]  # "supporters of former President Ahmed Ben Bella"
+            elif m.start <= t.i < m.end and m.ref.code and m.how == "unresolved" and m.ref.code in self.kb.actors \
+                    and self.kb.actors[m.ref.code].kind == "state":
+                return m.ref.code  # "Montenegro Municipality Association officials"
         return None
 
     def _title_mention(self, sent: Span, start: int, end: int, office: str, title: str,
@@ -627,7 +671,8 @@ class Resolver:
                         return m.ref.actor_id
                 from accord.events.places import city_country
 
-                iso = city_country(t.text)
+                ent = next((e for e in entities(t.doc) if e.start <= t.i < e.end), None)
+                iso = city_country(ent.text if ent is not None else t.text)  # "New York", not "York"
                 if iso and iso in self.kb.actors:
                     return iso
         from accord.events.places import place_country

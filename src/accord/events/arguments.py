@@ -50,7 +50,9 @@ class MentionIndex:
         """Mentions that a noun phrase headed by `tok` names: itself, its conjuncts, or what it is of."""
         out: list[Mention] = []
         m = self.by_token.get(tok.i)
-        if m is not None and not m.ref.code and depth < 2:
+        roleless = m is not None and m.ref.name is not None and m.ref.code is not None and len(m.ref.code) == 3 \
+            and m.ref.sector is None and m.how in ("name", "surname")  # a known person out of office on the date
+        if m is not None and (not m.ref.code or roleless) and depth < 2:
             # "Kenzo Oshima, the UN Emergency Relief Coordinator,": the apposition says who
             head = tok.doc[m.head]
             appos = [a for c in head.children if c.dep_ == "appos" for a in self.actors(c, depth + 1)]
@@ -260,8 +262,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if subj is not None and subj.lemma_.lower() in _INSTRUMENTS:
                 # "a minefield explosion killed two youths", "US drone strikes killed ...": the
                 # weapon's owner, if named, is the source; otherwise the event has none
-                sources = [idx.by_token[c.i] for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                           and c.i in idx.by_token]
+                mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+                mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")]
+                sources = _unique([idx.by_token[c.i] for c in mods if c.i in idx.by_token])  # "US Predator attacks"
                 return _finish(sources, _objects(verb, idx, trig.extra) + _prep_objects(verb, trig.pattern.targets, idx), False)
             if subj is not None:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
@@ -276,7 +279,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     preps = trig.pattern.targets | {"against", "on"}
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
-        targets.extend(_prep_objects(verb.doc[i], preps | {"to", "against", "on", "for", "of", "into"}, idx))
+        targets.extend(_prep_objects(verb.doc[i], preps | {"to", "against", "on", "for", "of", "into", "by"}, idx))
         for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
             if sub.dep_ == "prep" and sub.lower_ in ("in", "of") and sub.head.i == i:
                 for obj in sub.children:

@@ -34,7 +34,7 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float, int]], dict[st
 def city_country(name: str, min_population: int = 0) -> str | None:
     """ISO alpha-3 of the most populous city called `name` (with at least that population)."""
     cities, _ = _gazetteer()
-    row = cities.get(_fold(name))
+    row = cities.get(_fold(name)) or cities.get(_fold(name) + " city")  # "New York" is "New York City"
     if row is None or row[4] < min_population:
         return None
     return row[1] or None
@@ -71,6 +71,10 @@ def place_country(trigger: Token) -> str | None:
             iso = kb.demonyms.get(tok.lower_)
             if iso and tok.dep_ == "amod":
                 return iso
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj":
+                iso = city_country(tok.text, min_population=100_000)  # "near the town of Samarra"
+                if iso:
+                    return iso
     return None
 
 
