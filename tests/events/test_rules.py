@@ -107,6 +107,18 @@ RULES = [
     # "in protest of X": X is the protest's reason, an aside; expulsions "out of" a country
     ("forced out of", "Jakarta forced the UN refugee agency out of the country.",
      [("SANCTION", ("IDNGOV",), ("IGOUNHCR",), "asserted")]),
+    # civil society acts at home, diplomats do not; force used "to disperse X" targets X;
+    # a title's organisation decides for a person out of office on the knowledge base's date
+    ("civil subject", "Islamic fundamentalists began a hunger strike to demand the resignation of Algerian President Liamine Zeroual.",
+     [("PROTEST", ("DZARAD",), ("DZA",), "asserted")]),  # Zeroual left office in 1999: country only in 2024
+    ("abroad", "Protesters denounced the Russian ambassador.", [("ACCUSE", (None,), ("RUSGOV",), "asserted")]),
+    ("purpose target", "Egyptian police opened fire to disperse demonstrators on Monday night.",
+     [("ASSAULT", ("EGYCOP",), ("EGYCVL",), "asserted")]),
+    ("asserted title", "Arab League Secretary General Amr Moussa urged Israel to withdraw.",
+     [("REQUEST", ("IGOLAS",), ("ISR",), "asserted")]),
+    ("given name before a town", "Kenzo Oshima, the United Nations relief coordinator, urged Sudan to open its borders.",
+     [("REQUEST", ("IGOUN",), ("SDN",), "asserted")]),
+    ("city entity", "Police in New York arrested two protesters.", [("COERCE", ("USACOP",), ("USACVL",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -202,6 +202,8 @@ class Resolver:
                      and self.kb.actors[m.ref.code[:3]].kind == "state" and not self._is_group(m)}
         for c in countries:
             ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
+        # an embassy or envoy names a country that is not where the sentence happens
+        abroad = any(t.lower_ in _ABROAD for t in sent)
         country = next(iter(countries)) if len(countries) == 1 else None
         if country is None and not countries:
             country = ctx.main_country()
@@ -213,7 +215,10 @@ class Resolver:
             titled = m.how == "unresolved" and m.ref.code is None and _titled(sent.doc, m.start)
             # a subject takes the country of the document (never of another actor in its sentence)
             from_doc = not countries and m.how == "agent"
-            main_subject = sent.doc[m.head].dep_ == "nsubj" and sent.doc[m.head].head.dep_ == "ROOT"
+            # civil society acts at home ("fundamentalists demanded the resignation of the Algerian
+            # president"); officials and soldiers are the ones who deal with other countries
+            civil = m.how == "agent" and ref.sector not in (None, "GOV", "MIL") and not abroad
+            main_subject = sent.doc[m.head].dep_ == "nsubj" and sent.doc[m.head].head.dep_ == "ROOT" and not civil
             if (main_subject and not titled and not from_doc) or (
                     sent.doc[m.head].dep_ == "nsubjpass" and m.how != "agent"):
                 out.append(m)  # "The foreign ministers held talks with their Turkish counterpart"
@@ -791,6 +796,8 @@ def _stance_prefix(doc, i: int) -> bool:
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "maj", "capt", "lt", "sgt",
                "sen", "rep", "gov", "pres", "prof", "rev", "sheikh", "mullah", "imam", "ayatollah", "herr", "madame",
                "monsieur", "comrade"}
+_ABROAD = {"ambassador", "ambassadors", "embassy", "embassies", "envoy", "envoys", "consulate", "consul", "diplomat",
+           "diplomats", "mission"}
 _GENERIC_PEOPLE = {"officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
                    "members", "chief", "spokesman", "spokeswoman", "spokesperson"}
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",

@@ -294,6 +294,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "for"):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 targets.extend(_prep_objects(obj, {"against", "on", "with"}, idx))
+    if not targets and trig.pattern.cameo[:2] in ("17", "18", "19"):
+        # "opened fire to disperse demonstrators": force used on those its purpose names
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+            targets.extend(_objects(clause, idx, ()))
     if trig.pattern.cameo[:2] == "11" and not _objects(verb, idx, trig.extra):
         # "complained to the UN over Israeli air raids": the accused, not the addressee ("accused
         # Beijing of genocide over its treatment of X" keeps its object)
@@ -416,7 +420,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
     if not targets:  # "the withdrawal of some forces from Panama": the preposition sits on the theme
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for obj in (o for o in of.children if o.dep_ == "pobj" and o.i not in idx.by_token):
+            for obj in (o for o in of.children if o.dep_ == "pobj" and (
+                    o.i not in idx.by_token or idx.by_token[o.i].how == "agent")):  # "the withdrawal of forces from X"
                 targets.extend(_prep_objects(obj, trig.pattern.targets - {"of"}, idx))
     if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
