@@ -119,6 +119,9 @@ RULES = [
     ("given name before a town", "Kenzo Oshima, the United Nations relief coordinator, urged Sudan to open its borders.",
      [("REQUEST", ("IGOUN",), ("SDN",), "asserted")]),
     ("city entity", "Police in New York arrested two protesters.", [("COERCE", ("USACOP",), ("USACVL",), "asserted")]),
+    # a pronoun read before its unknown antecedent got the sentence's country takes it too
+    ("pronoun recoded", "Supporters of former President Ahmed Ben Bella blocked roads in Algiers demanding that he be reinstated.",
+     [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -230,8 +230,29 @@ class Resolver:
                 ref = ActorRef(ref.text, None, country + ref.sector, ref.sector, None, None, ref.start, ref.end)
             elif ref.code is None and m.how == "unresolved" and _titled(sent.doc, m.start):
                 ref = ActorRef(ref.text, None, country + "GOV", "GOV", None, None, ref.start, ref.end)
+            elif ref.code is None and m.how == "title" and (ref.role or "").startswith("former"):
+                ref = ActorRef(ref.text, None, country, None, None, ref.role, ref.start, ref.end)  # "former President X"
             out.append(m if ref is m.ref else Mention(m.start, m.end, m.head, ref, "context"))
-        return out
+        return self._recode_pronouns(out, mentions, ctx)
+
+    def _recode_pronouns(self, out: list[Mention], before: list[Mention], ctx: DocContext) -> list[Mention]:
+        """A pronoun read before its unknown antecedent got the sentence's country takes it too
+        ('supporters of former President Ahmed Ben Bella ... demanding that he be reinstated')."""
+        coded = {old.ref.text: new.ref for old, new in zip(before, out, strict=True) if new is not old and new.ref.code}
+        if not coded:
+            return out
+        last = ctx.last_unknown_person
+        if last is not None and last[1].text in coded:
+            ctx.last_unknown_person = (last[0], coded[last[1].text])
+        fixed = []
+        for m in out:
+            r = m.ref
+            if m.how == "coref" and r.code is None and r.name in coded:
+                src = coded[r.name]
+                m = Mention(m.start, m.end, m.head, ActorRef(r.text, None, src.code, src.sector, r.name, r.role, r.start, r.end),
+                            "coref")
+            fixed.append(m)
+        return fixed
 
     def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: str, ctx: DocContext) -> Mention:
         doc = sent.doc
