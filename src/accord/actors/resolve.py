@@ -86,6 +86,7 @@ class Resolver:
         self._offs: list[tuple[int, int]] = []
         self._text = ""
         self._toks: list[Token] = []
+        self._lowers: list[str] = []
         self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
         for key in kb.names:
             words = key.split()
@@ -129,6 +130,7 @@ class Resolver:
         mentions: list[Mention] = []
         toks = list(sent)  # Token objects once: spaCy builds a new one on every access
         self._toks = toks
+        self._lowers = [t.lower_ for t in toks]
         taken: set[int] = {t.i for t in toks if t.idx < skip_before}
         self._ctx_unknown = ctx.unknown
         self._ctx = ctx
@@ -203,7 +205,7 @@ class Resolver:
         for c in countries:
             ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
         # an embassy or envoy names a country that is not where the sentence happens
-        abroad = any(t.lower_ in _ABROAD for t in sent)
+        abroad = any(t.lower_ in _ABROAD for t in self._toks)
         country = next(iter(countries)) if len(countries) == 1 else None
         if country is None and not countries:
             country = ctx.main_country()
@@ -262,12 +264,12 @@ class Resolver:
 
     def _match_name(self, sent: Span, i: int, ctx: DocContext) -> Mention | None:
         doc = sent.doc
-        tok = self._toks[i - sent.start]
-        if tok.lower_ == "the" or tok.is_punct or tok.is_space:
+        lower = self._lowers[i - sent.start]
+        most = self.first_words.get(lower) or self.first_words.get(lower.split("-")[0])
+        if not most or lower == "the":
             return None
-        first = tok.lower_.split("-")[0]
-        most = self.first_words.get(tok.lower_) or self.first_words.get(first)
-        if not most:
+        tok = self._toks[i - sent.start]
+        if tok.is_punct or tok.is_space:
             return None
         offs = self._offsets(sent)
         for j in range(min(sent.end, i + 2 * most + 1), i, -1):

@@ -351,9 +351,14 @@ _DECADE = re.compile(r"\b(in|during|since)\s+the\s+(19|20)?\d0'?s\b|\bfor\s+(man
                      r"|\bover\s+the\s+(past|last)\s+(few\s+|several\s+)?(years|decades)\b", re.I)
 
 
+_BACKGROUND_WORDS = re.compile(r"\bago\b|\byears\b|\bdecades\b|0'?s\b", re.I)
+
+
 def _background(tok: Token) -> bool:
     """An event its own clause dates years back ('18 years ago', 'in the 1970s', 'decades ago'):
     background the story recalls. Dates of other clauses do not count."""
+    if not _BACKGROUND_WORDS.search(tok.sent.text):
+        return False
     clause = tok
     while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
