@@ -122,6 +122,9 @@ RULES = [
     # a pronoun read before its unknown antecedent got the sentence's country takes it too
     ("pronoun recoded", "Supporters of former President Ahmed Ben Bella blocked roads in Algiers demanding that he be reinstated.",
      [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
+    # "opposition parties" are the opposition; "the warring parties" are no political party
+    ("opposition parties", "Opposition parties rejected the budget in Nairobi.", [("REJECT", ("KENOPP",), (), "asserted")]),
+    ("warring parties", "China called on the warring parties to stop fighting.", [("REQUEST", ("CHN",), (), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -603,6 +603,9 @@ class Resolver:
         sector = self.kb.agents.get(tok.lower_)
         if sector is None:
             return None
+        if tok.lower_ in ("party", "parties") and not any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _POLITICAL for c in tok.children):
+            return None  # "the warring parties", "parties to the conflict": not political parties
         if sector == "GOV" or tok.lower_ in _GENERIC_PEOPLE:
             # "opposition leaders", "rebel commanders", "police officers": the modifier says who
             mod = next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
@@ -821,7 +824,10 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "
                "monsieur", "comrade"}
 _ABROAD = {"ambassador", "ambassadors", "embassy", "embassies", "envoy", "envoys", "consulate", "consul", "diplomat",
            "diplomats", "mission"}
-_GENERIC_PEOPLE = {"officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
+_POLITICAL = {"opposition", "political", "ruling", "governing", "conservative", "liberal", "islamist", "communist",
+              "socialist", "nationalist", "democratic", "main", "major", "largest", "coalition", "minority", "majority",
+              "far-right", "right-wing", "left-wing", "centrist", "populist", "separatist", "pro-government"}
+_GENERIC_PEOPLE = {"party", "parties", "groups", "officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
                    "members", "chief", "spokesman", "spokeswoman", "spokesperson"}
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",
                 "organisation", "militia"}

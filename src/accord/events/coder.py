@@ -447,12 +447,17 @@ def _inside(triggers: list[Trigger], inner: dict[int, Trigger]) -> set[int]:
         if trig.token.i in spans:
             out.add(trig.token.i)
     by_token = {t.token.i: t for t in triggers}
-    for frame_i, content in inner.items():
-        frame = by_token[frame_i].token
-        for clause in (c for c in frame.children if c.dep_ in ("xcomp", "ccomp")):
+    for trig in triggers:
+        if not trig.pattern.frame:
+            continue
+        content = inner.get(trig.token.i)
+        keep = {trig.token.i, content.token.i if content is not None else -1}
+        for clause in (c for c in trig.token.children if c.dep_ in ("xcomp", "ccomp")):
+            if content is None and clause.i in by_token:
+                continue  # a content the frame could not embed stays its own event
             for tok in clause.subtree:
-                if tok.i in by_token and tok.i not in (frame_i, content.token.i):
-                    out.add(tok.i)
+                if tok.i in by_token and tok.i not in keep:
+                    out.add(tok.i)  # "called on the parties to stop fighting": part of the request
     return out
 
 
