@@ -125,6 +125,11 @@ RULES = [
     # "opposition parties" are the opposition; "the warring parties" are no political party
     ("opposition parties", "Opposition parties rejected the budget in Nairobi.", [("REJECT", ("KENOPP",), (), "asserted")]),
     ("warring parties", "China called on the warring parties to stop fighting.", [("REQUEST", ("CHN",), (), "asserted")]),
+    # prescriptions, struggles, stances, hosting refugees and questions are not events
+    ("prescription", "Washington's support is crucial for Islamabad to negotiate the bailout package.", []),
+    ("struggle", "Ukrainians are fighting for their freedom.", []),
+    ("general stance", "The Taliban condemns any violence against Afghan civilians.", []),
+    ("hosting refugees", "Kenya is hosting 500,000 refugees.", []),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place
@@ -227,3 +232,11 @@ def test_rules_reason_aside_falls_below_the_default_threshold(code):
     events = code(text, "2024-03-01", min_confidence=DEFAULT_MIN_CONFIDENCE)
     assert [summary(e) for e in events] == [("PROTEST", ("RUSREF",), ("RUSGOV",), "asserted")]
     assert [e.type for e in code(text, "2024-03-01")] == ["PROTEST", "REJECT"]
+
+
+def test_rules_questions_and_analysts_are_weak_evidence(code):
+    """A question asserts nothing; what an analyst says happened is opinion more often than news."""
+    (question,) = code("So why doesn't the U.S. give us the patriot missile?", "2024-03-01")
+    (analyst,) = code("Russia attacked Ukraine, the analyst said.", "2024-03-01")
+    (official,) = code("Russia attacked Ukraine, the minister said.", "2024-03-01")
+    assert question.confidence < 0.4 and analyst.confidence < 0.4 <= official.confidence

@@ -60,7 +60,8 @@ _ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "em
 
 
 _COMMENTATORS = {"analyst", "expert", "observer", "researcher", "professor", "scholar", "commentator",
-                 "critic", "fellow", "economist", "pundit", "academic", "specialist"}
+                 "critic", "fellow", "economist", "pundit", "academic", "specialist", "institute", "endowment",
+                 "university", "tank", "foundation", "college", "lecturer", "strategist", "consultant"}
 
 
 def _commentator(speaker: Token | None) -> bool:
@@ -71,6 +72,18 @@ def _commentator(speaker: Token | None) -> bool:
 _PRESS_OBJECTS = {"comment", "comments", "response", "reaction", "interview", "clarification", "confirmation"}
 _NON_POLITICAL_OBJECTS = {"fire", "fires", "blaze", "blazes", "flame", "flames", "wildfire", "wildfires", "flood",
                           "floods", "disease", "cancer", "illness", "addiction", "traffic"}
+
+
+def _questioned(tok: Token) -> bool:
+    """A trigger in a question ('So why doesn't the U.S. give us the missile?') is not an assertion."""
+    sent = tok.sent
+    return any(t.text == "?" and t.i > tok.i for t in sent)
+
+
+_STRUGGLE_OBJECTS = {"freedom", "independence", "rights", "right", "survival", "life", "lives", "democracy", "justice",
+                     "peace", "future", "dignity", "existence", "liberty", "homeland", "country", "cause"}
+_PRESCRIPTIVE = {"crucial", "necessary", "important", "essential", "vital", "key", "critical", "difficult", "hard",
+                 "easy", "time", "wise", "best", "better"}
 
 
 def _not_an_event(trig: Trigger) -> bool:
@@ -87,6 +100,22 @@ def _not_an_event(trig: Trigger) -> bool:
         return True
     if lemma in ("battle", "fight", "combat", "attack", "tackle") and words & _NON_POLITICAL_OBJECTS:
         return True
+    if lemma == "host" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("refugee", "migrant", "asylum", "displaced", "people")
+                               for c in tok.children):
+        return True  # "hosting refugees" is no visit
+    if lemma in ("fight", "battle", "struggle") and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(o.lemma_.lower() in _STRUGGLE_OBJECTS for o in c.children)
+            for c in tok.children):
+        return True  # "fighting for their freedom": a struggle, not an attack
+    if trig.pattern.pos == "verb" and tok.dep_ in ("xcomp", "advcl", "ccomp") and (
+            tok.head.lemma_.lower() in _PRESCRIPTIVE
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in _PRESCRIPTIVE for c in tok.head.children)
+            or (any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
+        return True  # "crucial for Islamabad to negotiate", "necessary for India to help": a prescription
+    if trig.pattern.pos == "verb" and any(c.dep_ == "dobj" and any(d.lower_ in ("any", "all") and d.dep_ == "det"
+                                                                   for d in c.children) for c in tok.children):
+        return True  # "condemns any violence against civilians": a general stance, not an act
     if lemma == "decline" and trig.pattern.pos == "verb" and not any(
             c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
         return True  # "exports declined by 5%": a fall, not a refusal
@@ -297,7 +326,8 @@ class Coder:
             evidence=evidence,
             confidence=round(self._confidence(trig, args, entry.plover_type)
                              * (0.8 if reading.modality in ("hypothetical", "conditional", "negated") else 1.0)
-                             * (0.6 if _commentator(reading.speaker) else 1.0), 2),
+                             * (0.45 if _commentator(reading.speaker) else 1.0)
+                             * (0.5 if _questioned(trig.token) else 1.0), 2),
             rule=trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),
         )
 
