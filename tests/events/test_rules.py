@@ -130,6 +130,14 @@ RULES = [
     ("struggle", "Ukrainians are fighting for their freedom.", []),
     ("general stance", "The Taliban condemns any violence against Afghan civilians.", []),
     ("hosting refugees", "Kenya is hosting 500,000 refugees.", []),
+    # verbs of naming with a judgement; a charge named false is rejected
+    ("naming a charge false", "Tehran called the abduction allegations baseless.", [("REJECT", ("IRNGOV",), (), "asserted")]),
+    ("naming with blame", "Kyiv called Moscow's strikes a war crime.", [("ACCUSE", ("UKRGOV",), ("RUSGOV",), "asserted")]),
+    ("recalled ambassador", "Turkey withdrew its ambassador from Israel.", [("SANCTION", ("TUR",), ("ISR",), "asserted")]),
+    ("tear gas", "Israeli security forces fired tear gas, rubber bullets and stun grenades at Palestinian demonstrators.",
+     [("ASSAULT", ("ISRMIL",), ("PSECVL",), "asserted")]),
+    ("topic of a discussion", "Modi is expected to discuss upgrading India's defense ties with the island nation.", []),
+    ("concern at no one", "China expressed concern about heightened tensions on the Korean Peninsula.", []),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

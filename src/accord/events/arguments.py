@@ -274,12 +274,14 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
-        themes = "to" in trig.pattern.targets  # "deploy troops to Estonia": the troops are moved, not hit
+        # "deploy troops to Estonia", "withdraw troops from Kherson": the troops are moved, not hit
+        themes = "to" in trig.pattern.targets or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
         targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
     preps = trig.pattern.targets | {"against", "on"}
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
-        targets.extend(_prep_objects(verb.doc[i], preps | {"to", "against", "on", "for", "of", "into", "by"}, idx))
+        for obj in (verb.doc[i], *verb.doc[i].conjuncts):  # "fired tear gas, rubber bullets and grenades at X"
+            targets.extend(_prep_objects(obj, preps | {"to", "against", "on", "for", "of", "into", "by"}, idx))
         for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
             if sub.dep_ == "prep" and sub.lower_ in ("in", "of") and sub.head.i == i:
                 for obj in sub.children:

@@ -113,8 +113,8 @@ def _not_an_event(trig: Trigger) -> bool:
             or (any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
         return True  # "crucial for Islamabad to negotiate", "necessary for India to help": a prescription
-    if trig.pattern.pos == "verb" and any(c.dep_ == "dobj" and any(d.lower_ in ("any", "all") and d.dep_ == "det"
-                                                                   for d in c.children) for c in tok.children):
+    if trig.pattern.pos == "verb" and trig.pattern.cameo[:2] in ("11", "12") and any(
+            c.dep_ == "dobj" and any(d.lower_ in ("any", "all") and d.dep_ == "det" for d in c.children) for c in tok.children):
         return True  # "condemns any violence against civilians": a general stance, not an act
     if lemma == "decline" and trig.pattern.pos == "verb" and not any(
             c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
@@ -132,6 +132,17 @@ def _verbal_protest(trig: Trigger) -> str | None:
     if trig.pattern.lemma == "protest" and trig.pattern.pos == "verb" and any(
             c.dep_ in ("ccomp", "parataxis") for c in trig.token.children):
         return "114"
+    return None
+
+
+_CLAIMS = {"allegation", "accusation", "charge", "claim", "report", "assertion", "suggestion", "criticism"}
+
+
+def _denial(trig: Trigger) -> str | None:
+    """'called the allegations baseless': naming a charge false is rejecting it (120), not criticism."""
+    if trig.pattern.cue == "pred" and trig.pattern.cameo == "111" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMS for c in trig.token.children):
+        return "120"
     return None
 
 
@@ -259,10 +270,13 @@ class Coder:
                 and all(m.how in ("agent", "context") or m.ref.sector in ("MIL", "REB") for m in args.targets):
             # "guerrillas have been demobilized", "troops were withdrawn": the forces themselves retreat
             args = Arguments(args.targets, (), args.inherited)
-        cameo = ("074" if peacekeeping else None) or _economic(trig) or _verbal_protest(trig) or self._cameo(trig, content)
+        cameo = ("074" if peacekeeping else None) or _economic(trig) or _verbal_protest(trig) or _denial(trig) \
+            or self._cameo(trig, content)
         entry = self.codebook.get(cameo)
         if not entry.plover_type:
             return None
+        if cameo == "110" and not args.targets:
+            return None  # "expressed concern about heightened tensions": disapproval of no one
         if entry.plover_type == "REQUEST" and any(m.ref.sector in ("MED", "JRN") for m in args.sources + args.targets):
             return None  # "VOA's email requesting comment", "told reporters": press work, not politics
         if not args.targets and entry.plover_type == "PROTEST":
@@ -491,6 +505,9 @@ def _inside(triggers: list[Trigger], inner: dict[int, Trigger]) -> set[int]:
     return out
 
 
+_TOPIC_VERBS = {"discuss", "debate", "consider", "study", "review", "examine", "explore", "weigh", "mull", "contemplate"}
+
+
 def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
     """Triggers that are another event's theme rather than events: the aim of an action ('will
     visit Dakar to mediate', a purpose infinitive) and the thing an event acts on ('trying to
@@ -503,6 +520,9 @@ def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
                 and (h := verbs.get(tok.head.head.i)) is not None and h.pattern.cameo[:2] == "11":
             out.add(tok.i)  # "complained over Turkish shelling": what the complaint is about
             continue
+        if tok.dep_ in ("dobj", "xcomp", "pcomp") and tok.head.lemma_.lower() in _TOPIC_VERBS:
+            out.add(tok.i)  # "expected to discuss upgrading defense ties": a topic, not an event
+            continue
         head = verbs.get(tok.head.i)
         if head is None or head is trig or tok.i in head.extra:
             continue
@@ -510,6 +530,8 @@ def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             out.add(tok.i)
+        elif trig.pattern.pos == "noun" and tok.dep_ == "dobj" and head.pattern.cue == "pred":
+            out.add(tok.i)  # "called Moscow's strikes a war crime": what is judged is the judgement's content
         elif trig.pattern.pos == "noun" and trig.anchor is None and tok.dep_ == "dobj" and not any(
                 t.i in idx.by_token for t in tok.subtree if t.i != tok.i):
             out.add(tok.i)  # but "support a deal between Britain and Mauritius" names its own parties

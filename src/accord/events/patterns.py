@@ -21,7 +21,7 @@ from accord.errors import DataFileError
 class Pattern:
     pos: str  # verb | noun
     lemma: str
-    cue: str  # "" | prt | obj | prep
+    cue: str  # "" | prt | obj | prep | pred (what a verb of naming calls its object)
     cue_values: frozenset[str]
     cameo: str
     targets: frozenset[str]

@@ -90,9 +90,32 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
             for obj in (child, *child.conjuncts):
                 if obj.lemma_.lower() in p.cue_values or obj.lower_ in p.cue_values:
                     return (obj.i,)
+    if p.cue == "pred" and _predicate(tok, p.cue_values):
+        return ()
     if p.cue == "obj" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in p.cue_values:
         return (tok.head.i,)  # "the sanctions imposed on Iran"
     return None
+
+
+def _predicate(tok: Token, values: frozenset[str]) -> bool:
+    """What a verb of naming says its object is: 'called the allegations baseless', 'described the
+    donation as a gesture of friendship', 'called Ford's comments egregious'."""
+    def hit(t: Token) -> bool:
+        return any(w.lemma_.lower() in values or w.lower_ in values for w in (t, *t.conjuncts))
+
+    for child in tok.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (hit(child) or any(
+                hit(g) for g in child.children if g.dep_ in ("amod", "compound"))):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                if hit(obj) or any(hit(g) for g in obj.children if g.dep_ in ("amod", "compound", "prep")
+                                   for g in (g, *g.children)):
+                    return True
+        if child.dep_ == "dobj" and any(hit(g) or any(hit(a) for a in g.children if a.dep_ in ("amod", "compound"))
+                                        for g in child.children if g.dep_ in ("amod", "appos")):
+            return True  # "called Ford's comments egregious", "called Moscow's strikes a war crime"
+    return False
 
 
 def _noun(tok: Token, patterns: PatternSet) -> Trigger | None:
