@@ -26,6 +26,13 @@ from accord.errors import DataFileError, UnknownActor
     ("the Dutch prime minister", "2025-01-01", "dick_schoof", "NLDGOV", "prime minister"),
     ("the US secretary of state", "2022-06-01", "antony_blinken", "USAGOV", "secretary of state"),
     ("Hamas", "2024-01-01", "hamas", "PSEREB", None),
+    # the historical knowledge base (1979-2015)
+    ("Putin", "2003-05-01", "vladimir_putin", "RUSGOV", "president"),
+    ("the Soviet foreign minister", "1987-05-01", "eduard_shevardnadze", "RUSGOV", "foreign minister"),
+    ("the NATO Secretary General", "1990-01-01", "manfred_worner", "IGONATO", "secretary general"),
+    ("Savimbi", "1995-01-01", "jonas_savimbi", "AGOREB", "leader"),
+    ("the Egyptian president", "1995-01-01", "hosni_mubarak", "EGYGOV", "president"),
+    ("Mubarak", "1995-01-01", "hosni_mubarak", "EGYGOV", "president"),
 ])
 def test_resolve_mentions_on_date(text, day, actor_id, code, role):
     ref = resolve_mention(text, dt.date.fromisoformat(day))
