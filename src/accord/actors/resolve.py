@@ -146,16 +146,14 @@ class Resolver:
             else:
                 i += 1
         for tok in toks:
-            if tok.i not in taken:
+            if tok.i not in taken and tok.text[:1].isupper():
                 m = self._surname(tok, ctx)
                 if m is not None:
                     mentions.append(m)
                     taken.add(tok.i)
         mentions = self._attach_titles(sent, mentions, taken, ctx)
         for tok in toks:
-            if tok.i in taken:
-                continue
-            if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue  # personal pronouns wait for the people this sentence names before them
             m = self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
             if m is not None:

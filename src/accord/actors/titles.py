@@ -50,7 +50,8 @@ _MAX = max(len(k.split()) for k in TITLES)
 
 def title_at(doc: Doc, i: int, limit: int) -> tuple[int, str, str] | None:
     """(end token, office, canonical title) of the longest title starting at token i, or None."""
-    if doc[i].lower_.split("-")[0] not in _FIRST:
+    first = doc[i].lower_
+    if first not in _FIRST and first.split("-")[0] not in _FIRST:
         return None
     for j in range(min(limit, i + _MAX + 2), i, -1):
         text = " ".join(t.lower_ for t in doc[i:j])
