@@ -138,6 +138,10 @@ RULES = [
      [("ASSAULT", ("ISRMIL",), ("PSECVL",), "asserted")]),
     ("topic of a discussion", "Modi is expected to discuss upgrading India's defense ties with the island nation.", []),
     ("concern at no one", "China expressed concern about heightened tensions on the Korean Peninsula.", []),
+    # who claims responsibility for an attack did it; affiliation names the group
+    ("claimed responsibility", "The Taliban claimed responsibility for the bombing in Kabul.",
+     [("ASSAULT", ("AFGREB",), ("AFG",), "reported")]),  # the group's own claim
+    ("affiliation", "Fighters loyal to the Taliban attacked a checkpoint.", [("ASSAULT", ("AFGREB",), (), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -543,6 +543,13 @@ class Resolver:
                     code = self._qual_token(obj, mentions)
                     if code:
                         return code
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION:
+                # "separatists belonging to the BLA", "fighters loyal to Haftar", "militias linked to Iran"
+                for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
+                    for obj in prep.children:
+                        code = self._qual_token(obj, mentions)
+                        if code:
+                            return code
         return None
 
     def _qual_token(self, t: Token, mentions: list[Mention]) -> str | None:
@@ -827,6 +834,7 @@ _POLITICAL = {"opposition", "political", "ruling", "governing", "conservative", 
               "far-right", "right-wing", "left-wing", "centrist", "populist", "separatist", "pro-government"}
 _GENERIC_PEOPLE = {"party", "parties", "groups", "officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
                    "members", "chief", "spokesman", "spokeswoman", "spokesperson"}
+_AFFILIATION = {"belong", "loyal", "link", "affiliate", "ally", "align", "tie", "close", "attach", "connect"}
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",
                 "organisation", "militia"}
 _GROUP_KINDS = {"militant", "insurgent", "separatist", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist",

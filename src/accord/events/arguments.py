@@ -329,6 +329,17 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     return _finish(sources, targets, inherited)
 
 
+def _claimer(noun: Token, idx: MentionIndex) -> list[Mention]:
+    """Who 'claimed responsibility for' (or 'took responsibility for') an attack."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    resp = noun.head.head
+    if resp.lemma_.lower() != "responsibility" or resp.dep_ != "dobj":
+        return []
+    verb = resp.head
+    return _subject(verb, idx) if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else []
+
+
 def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
     """The actor behind what a complaint or criticism is over: 'over two Israeli air raids',
     'about Russia's strikes', 'against the arrests by Chinese police'."""
@@ -436,6 +447,10 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     anchor = noun.head if noun.dep_ == "compound" else noun  # "undertook a mediation mission"
     if anchor is not noun:
         targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))
+    if not sources:  # "the BLA claimed responsibility for the attack": the claimer did it
+        sources = _claimer(noun, idx)
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() == "come":
+        targets = _subject(noun.head.head, idx)  # "the train came under attack": the subject was attacked
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"

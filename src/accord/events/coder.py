@@ -380,7 +380,8 @@ class Coder:
             conf *= 0.55  # "last month's invasion"
         if _background(tok):
             conf *= 0.4  # "when Idi Amin expelled them 18 years ago": history, not news
-        if trig.pattern.pos == "noun" and (tok.dep_ == "pobj" and tok.head.lower_ == "under" or any(
+        if trig.pattern.pos == "noun" and (tok.dep_ == "pobj" and tok.head.lower_ == "under"
+                                           and tok.head.head.lemma_.lower() != "come" or any(
                 c.dep_ == "amod" and c.lower_ in _STATUS_WORDS for c in tok.children)):
             conf *= 0.4  # "a ship under U.S. sanctions", "the existing embargo": a standing state, not news
         elif trig.pattern.pos == "noun" and tok.dep_ == "pobj" and (tok.head.lower_ in _ASIDES or (
