@@ -83,6 +83,11 @@ class Actor:
         return tuple(r for r in self.roles if r.holds_on(day))
 
 
+# Roles of actors the coder infers rather than reads (see README, "Inferred actors"): they carry a
+# country code but no identity, so analytics do not count them as that country's named actors.
+INFERRED_ROLES = frozenset({"unidentified", "implied"})
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """What an event points at: the text as written and, when resolved, the actor on the event date.

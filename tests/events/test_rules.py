@@ -91,7 +91,8 @@ RULES = [
     ("his forces", "Afghan army chief Sami Sadat said his forces injured 20 Taliban fighters.",
      [("ASSAULT", ("AFGMIL",), ("AFGREB",), "reported")]),
     ("modifier sector", "Kenyan opposition leaders rallied in Nairobi.", [("PROTEST", ("KENOPP",), ("KENGOV",), "asserted")]),
-    ("namesake", "Imran Khan alleged fraud in the vote.", [("ACCUSE", (None,), (), "asserted")]),
+    ("namesake", "Sadiq Khan alleged fraud in the vote.", [("ACCUSE", (None,), (), "asserted")]),
+    ("former prime minister", "Imran Khan alleged fraud in the vote.", [("ACCUSE", ("PAK",), (), "asserted")]),
     ("accuser as target", "India rejected allegations made by Pakistan.", [("REJECT", ("IND",), ("PAK",), "asserted")]),
     # a two-word demonym qualifies; "police officers" are police; the subject of a reported clause
     # takes the sentence's only country
@@ -142,6 +143,12 @@ RULES = [
     ("claimed responsibility", "The Taliban claimed responsibility for the bombing in Kabul.",
      [("ASSAULT", ("AFGREB",), ("AFG",), "reported")]),  # the group's own claim
     ("affiliation", "Fighters loyal to the Taliban attacked a checkpoint.", [("ASSAULT", ("AFGREB",), (), "asserted")]),
+    # a surname the text gave to someone the knowledge base lacks is not a namesake; acronyms and
+    # short family names need more than capitals
+    ("unknown namesake", "Jimmy Lai founded Apple Daily. Lai rejects the charges.",
+     [("REJECT", (None,), (), "asserted")]),
+    ("acronym", "Ankara is warning it could turn to Russia's SU 35 as an alternative.",
+     [("THREATEN", ("TURGOV",), ("RUS",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

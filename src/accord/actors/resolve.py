@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from accord.actors.kb import ELECT_OFFICES, OFFICE_PRIORITY, Entry, KnowledgeBase, norm
+from accord.actors.kb import (
+    ELECT_OFFICES,
+    FAMILY_NAME_FIRST,
+    OFFICE_PRIORITY,
+    Entry,
+    KnowledgeBase,
+    norm,
+)
 from accord.actors.titles import title_at
 from accord.nlp.model import entities, sentence_entities
 from accord.types import Actor, ActorRef
@@ -51,6 +58,7 @@ class DocContext:
     orgs: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
     unknown: dict[str, ActorRef] = field(default_factory=dict)  # surname -> first full mention
+    unknown_surnames: set[str] = field(default_factory=set)  # surnames of named people the KB lacks
     country_counts: dict[str, int] = field(default_factory=dict)  # sentences naming each country
 
     def main_country(self) -> str | None:
@@ -408,6 +416,8 @@ class Resolver:
         text = doc[start:end].text
         ref = ActorRef(text, None, code, sector, None, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if ent.label_ == "PERSON":
+            if end - start > 1:
+                self._ctx.unknown_surnames.add(doc[end - 1].lower_)
             known = self._ctx_unknown.get(doc[end - 1].lower_) if end - start == 1 else None
             if known is not None:  # "Greer" after "U.S. Trade Representative Jamieson Greer"
                 ref = ActorRef(text, None, known.code, known.sector, known.text, None, ref.start, ref.end)
@@ -762,6 +772,13 @@ class Resolver:
         ids = self.kb.surnames.get(tok.lower_)
         if not ids:
             return None
+        if tok.text.isupper() and len(tok.text) > 1:
+            return None  # "SU 35" is an aircraft, not Su Tseng-chang
+        if tok.lower_ in ctx.unknown_surnames and not any(p in ids for p in ctx.persons):
+            return None  # the text named "Jimmy Lai": a bare "Lai" is him, not Lai Ching-te
+        if tok.ent_type_ != "PERSON" and any(self.kb.actors[i].country in FAMILY_NAME_FIRST and
+                                              self.kb.actors[i].name.split()[0].lower() == tok.lower_ for i in ids):
+            return None  # a short family name ("Lai", "Wang", "Kim") needs the tagger to call it a person
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         given = prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and (
             (prev.ent_type_ == "PERSON" and tok.ent_iob_ == "I") or (prev.dep_ == "compound" and prev.head.i == tok.i))

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from accord.types import ActorRef, Document, Event, StoryEvent
+from accord.types import INFERRED_ROLES, ActorRef, Document, Event, StoryEvent
 
 if TYPE_CHECKING:
     from accord.store.base import Database
@@ -35,7 +35,10 @@ DEFAULT_WINDOW_DAYS = 3
 
 
 def actor_key(ref: ActorRef) -> str | None:
-    """The identity of a resolved actor: its id, else its code; None when unresolved."""
+    """The identity of a resolved actor: its id, else its code; None when unresolved or inferred
+    (an "unidentified attacker" coded IRQ is not Iraq)."""
+    if ref.role in INFERRED_ROLES:
+        return None
     return ref.actor_id or ref.code or None
 
 

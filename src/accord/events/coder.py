@@ -23,12 +23,13 @@ from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import find_location, place_country
 from accord.events.triggers import Trigger, find_triggers
-from accord.types import ActorRef, Document, Event, Location, stable_id
+from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, stable_id
 from accord.types import Span as TextSpan
 
 DEFAULT_MIN_CONFIDENCE = 0.3
 UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
+assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 
 # A frame's CAMEO code refined by the PLOVER type of its content ("refused to meet" -> 125).
 _FRAME_REFINE: dict[tuple[str, str], str] = {
