@@ -142,3 +142,13 @@ def test_stories_filters(store: Store) -> None:
 
 def actor_query(actor: str) -> EventQuery:
     return EventQuery(actor=actor)
+
+
+def test_stories_inferred_actors_have_no_key() -> None:
+    """An 'unidentified attacker' coded IRQ is not Iraq: dyads and stories count named actors only."""
+    from accord.analytics.stories import actor_key
+    from accord.types import ActorRef
+
+    unidentified = ActorRef("unidentified attacker", None, "IRQ", None, None, "unidentified")
+    named = ActorRef("Iraq", "IRQ", "IRQ", None, "Iraq")
+    assert (actor_key(unidentified), actor_key(named)) == (None, "IRQ")
