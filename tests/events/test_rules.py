@@ -149,6 +149,13 @@ RULES = [
      [("REJECT", (None,), (), "asserted")]),
     ("acronym", "Ankara is warning it could turn to Russia's SU 35 as an alternative.",
      [("THREATEN", ("TURGOV",), ("RUS",), "asserted")]),
+    # "leaders of the opposition coalition", "the leader of Afghanistan's Taliban insurgency": the "of"
+    # phrase says who; a state's body is read whole
+    ("leaders of", "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.",
+     [("AGREE", ("AZEOPP",), ("AZEGOV",), "asserted")]),
+    ("leader of a group", "The leader of Afghanistan's Taliban insurgency praised the withdrawal of U.S. troops.",
+     [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted")]),
+    ("state body", "The Kenya Defence Forces attacked al-Shabaab positions.", [("ASSAULT", ("KENMIL",), ("SOMREB",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -289,6 +289,8 @@ class Resolver:
             if entry is None:
                 continue
             actor = self.kb.actors[entry.actor_id]
+            if actor.kind == "state" and doc[j - 1].ent_type_ == "ORG" and j < sent.end and doc[j].ent_iob_ == "I":
+                return None  # "the Montenegro Assembly", "Kenya Defence Forces": a body of the state, read whole
             start = i - 1 if i > sent.start and doc[i - 1].lower_ == "the" else i
             if entry.how == "demonym":
                 return self._demonym(sent, i, j, actor, ctx)
@@ -397,8 +399,9 @@ class Resolver:
         if ent.label_ == "ORG" and end - start > 1:  # "Montenegro Municipality Association", "Kenya Red Cross"
             iso = next((self._country_word(doc, k) for k in range(start, end) if self._country_word(doc, k)), None)
             if iso is not None:
-                return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso, None, None, None,
-                               doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
+                sector = self.kb.agents.get(doc[end - 1].lower_)  # "Assembly" -> LEG, "Forces" -> MIL
+                return Mention(start, end, ent.root.i, ActorRef(doc[start:end].text, None, iso + (sector or ""), sector,
+                               None, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
         if ent.label_ == "NORP":  # "North Korean hackers", "Sri Lankan": a demonym of two words
             iso = self.kb.demonyms.get(norm(doc[start:end].text))
             if iso and iso in self.kb.actors:
@@ -548,11 +551,23 @@ class Resolver:
                 break
         head = doc[last]
         for child in head.children:
+            if child.dep_ in ("nmod", "compound") and child.i < head.i:
+                # "Montenegro Municipality Association (AKK) officials": a country inside the modifier
+                for t in child.subtree:
+                    code = self._qual_token(t, mentions) if t.i < child.i or t.i == child.i else None
+                    if code and code in self.kb.actors and self.kb.actors[code].kind == "state":
+                        return code
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "for"):  # "a spokesman for President X"
                 for obj in child.children:
                     code = self._qual_token(obj, mentions)
                     if code:
                         return code
+                    # "the leader of Afghanistan's Taliban insurgency": the group before its country
+                    found = [c for c in (self._qual_token(g, mentions) for g in obj.children
+                                         if g.dep_ in ("compound", "poss", "amod", "nmod")) if c]
+                    groups = [c for c in found if c in self.kb.actors and self.kb.actors[c].kind != "state"]
+                    if groups or found:
+                        return (groups or found)[0]
             if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION:
                 # "separatists belonging to the BLA", "fighters loyal to Haftar", "militias linked to Iran"
                 for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
@@ -572,6 +587,10 @@ class Resolver:
         iso = self.kb.demonyms.get(t.lower_)
         if iso:
             return iso
+        if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
+            iso = self._country_word(t.doc, t.i)  # "Kenya Defence Forces", "Montenegro Municipality Association"
+            if iso:
+                return iso
         for m in mentions:
             if m.start <= t.i < m.end and m.how == "region" and m.ref.code:
                 return m.ref.code  # "Darfur rebels", "Tigray forces"
@@ -674,12 +693,18 @@ class Resolver:
     def _bare_agent(self, tok: Token, sector: str, mentions: list[Mention]) -> Mention | None:
         """'protesters', 'police' with no country word: the country of the place the sentence
         names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
-        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("people", "leader", "leaders", "official", "general"):
-            return None
+        affiliated = tok.lower_ in ("leader", "leaders", "official", "officials") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        if tok.dep_ in ("compound", "amod") or (tok.lower_ in ("people", "leader", "leaders", "official", "general")
+                                                 and not affiliated):
+            return None  # bare "leaders" are nobody in particular; "leaders of the opposition coalition" are
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None:
             return self._owned_agent(tok, poss, sector)  # "its troops": the owner is the actor already named
         doc = tok.doc
+        if affiliated and any(t.lower_ in ("opposition", "rebel", "rebels", "party", "coalition", "movement")
+                              for t in tok.subtree):
+            sector = "OPP"  # "leaders of the Azadliq opposition coalition"
         country = self._sentence_place_country(tok.sent, mentions)
         first = tok.i
         while first > tok.sent.start and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in ("amod", "compound", "det"):
