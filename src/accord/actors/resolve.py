@@ -20,7 +20,7 @@ from accord.actors.kb import (
     KnowledgeBase,
     norm,
 )
-from accord.actors.titles import title_at
+from accord.actors.titles import TITLE_FIRST_WORDS, title_at
 from accord.nlp.model import entities, sentence_entities
 from accord.types import Actor, ActorRef
 
@@ -90,11 +90,13 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._offs_key: tuple[int, int, int] | None = None
         self._offs: list[tuple[int, int]] = []
         self._text = ""
         self._toks: list[Token] = []
         self._lowers: list[str] = []
+        # every prefix of every name, so that a window of tokens stops growing as soon as no name
+        # can begin like it (most tokens stop after one lookup)
+        self._prefixes = {key[:k] for key in kb.names for k in range(1, len(key) + 1)}
         self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
         for key in kb.names:
             words = key.split()
@@ -139,6 +141,9 @@ class Resolver:
         toks = list(sent)  # Token objects once: spaCy builds a new one on every access
         self._toks = toks
         self._lowers = [t.lower_ for t in toks]
+        base = sent.start_char  # character offsets of the tokens in the sentence text, for name windows
+        self._offs = [(t.idx - base, t.idx - base + len(t.text)) for t in toks]
+        self._text = sent.text_with_ws
         taken: set[int] = {t.i for t in toks if t.idx < skip_before}
         self._ctx_unknown = ctx.unknown
         self._ctx = ctx
@@ -277,14 +282,18 @@ class Resolver:
         tok = self._toks[i - sent.start]
         if tok.is_punct or tok.is_space:
             return None
-        offs = self._offsets(sent)
-        for j in range(min(sent.end, i + 2 * most + 1), i, -1):
-            text = self._text[offs[i - sent.start][0]:offs[j - 1 - sent.start][1]]
-            if text.count(" ") >= most:
-                continue
-            entries = self.kb.names.get(norm(text))
-            if not entries:
-                continue
+        offs = self._offs
+        s0 = sent.start
+        ends: list[tuple[int, str, list[Entry]]] = []  # windows that are names, shortest first
+        for j in range(i + 1, min(sent.end, i + 2 * most + 1) + 1):
+            text = self._text[offs[i - s0][0]:offs[j - 1 - s0][1]]
+            key = norm(text)
+            if key not in self._prefixes:
+                break  # no name goes on like this: longer windows cannot match either
+            entries = self.kb.names.get(key)
+            if entries and text.count(" ") < most:
+                ends.append((j, text, entries))
+        for j, text, entries in reversed(ends):  # the longest name first
             entry = self._choose(entries, text, ctx, doc[i:j])
             if entry is None:
                 continue
@@ -296,15 +305,6 @@ class Resolver:
                 return self._demonym(sent, i, j, actor, ctx)
             return self._span_ref(sent, start, j, actor, entry.how, ctx)
         return None
-
-    def _offsets(self, sent: Span) -> list[tuple[int, int]]:
-        """Character offsets of the sentence's tokens, computed once per sentence."""
-        key = (id(sent.doc), sent.start, sent.end)
-        if self._offs_key != key:
-            self._offs_key = key
-            self._offs = [(t.idx - sent.start_char, t.idx - sent.start_char + len(t.text)) for t in sent]
-            self._text = sent.text_with_ws
-        return self._offs
 
     def _choose(self, entries: list[Entry], text: str, ctx: DocContext, span: Span) -> Entry | None:
         bare = text[4:] if text.lower().startswith("the ") else text
@@ -446,8 +446,8 @@ class Resolver:
         """Titles: merge into a following person name, or resolve alone to the holder on the date."""
         doc = sent.doc
         out = list(mentions)
-        for tok in sent:
-            if tok.i in taken:
+        for tok, lower in zip(self._toks, self._lowers, strict=True):
+            if tok.i in taken or (lower not in TITLE_FIRST_WORDS and lower.split("-")[0] not in TITLE_FIRST_WORDS):
                 continue
             hit = title_at(doc, tok.i, sent.end)
             if hit is None:

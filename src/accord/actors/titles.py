@@ -51,7 +51,7 @@ _MAX = max(len(k.split()) for k in TITLES)
 def title_at(doc: Doc, i: int, limit: int) -> tuple[int, str, str] | None:
     """(end token, office, canonical title) of the longest title starting at token i, or None."""
     first = doc[i].lower_
-    if first not in _FIRST and first.split("-")[0] not in _FIRST:
+    if first not in TITLE_FIRST_WORDS and first.split("-")[0] not in TITLE_FIRST_WORDS:
         return None
     for j in range(min(limit, i + _MAX + 2), i, -1):
         text = " ".join(t.lower_ for t in doc[i:j])
@@ -61,4 +61,4 @@ def title_at(doc: Doc, i: int, limit: int) -> tuple[int, str, str] | None:
     return None
 
 
-_FIRST = {k.split()[0].split("-")[0] for k in TITLES}
+TITLE_FIRST_WORDS = {k.split()[0].split("-")[0] for k in TITLES}
