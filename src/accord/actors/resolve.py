@@ -8,6 +8,7 @@ administration", "the alliance", "the bloc", "the Kremlin" (a metonym in the kno
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -85,15 +86,25 @@ class DocContext:
         seq.append(actor.id)
 
 
+class _SentenceState(threading.local):
+    """The sentence a Resolver is reading: one per thread, so that one Resolver can serve the API's
+    worker threads at once (the knowledge base and the name index stay shared and read-only)."""
+
+    def __init__(self) -> None:
+        self.toks: list[Token] = []
+        self.lowers: list[str] = []
+        self.offs: list[tuple[int, int]] = []
+        self.text = ""
+        self.ctx: DocContext = DocContext(day=dt.date.min)
+        self.ctx_unknown: dict[str, ActorRef] = {}
+
+
 class Resolver:
     """Callable: (sentence Span, DocContext) -> list[Mention]."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._offs: list[tuple[int, int]] = []
-        self._text = ""
-        self._toks: list[Token] = []
-        self._lowers: list[str] = []
+        self._s = _SentenceState()  # what the sentence being read holds, per thread
         # every prefix of every name, so that a window of tokens stops growing as soon as no name
         # can begin like it (most tokens stop after one lookup)
         self._prefixes = {key[:k] for key in kb.names for k in range(1, len(key) + 1)}
@@ -139,14 +150,14 @@ class Resolver:
         ctx.sentence += 1
         mentions: list[Mention] = []
         toks = list(sent)  # Token objects once: spaCy builds a new one on every access
-        self._toks = toks
-        self._lowers = [t.lower_ for t in toks]
+        self._s.toks = toks
+        self._s.lowers = [t.lower_ for t in toks]
         base = sent.start_char  # character offsets of the tokens in the sentence text, for name windows
-        self._offs = [(t.idx - base, t.idx - base + len(t.text)) for t in toks]
-        self._text = sent.text_with_ws
+        self._s.offs = [(t.idx - base, t.idx - base + len(t.text)) for t in toks]
+        self._s.text = sent.text_with_ws
         taken: set[int] = {t.i for t in toks if t.idx < skip_before}
-        self._ctx_unknown = ctx.unknown
-        self._ctx = ctx
+        self._s.ctx_unknown = ctx.unknown
+        self._s.ctx = ctx
         i = sent.start
         while i < sent.end and i in taken:
             i += 1
@@ -216,7 +227,7 @@ class Resolver:
         for c in countries:
             ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
         # an embassy or envoy names a country that is not where the sentence happens
-        abroad = any(t.lower_ in _ABROAD for t in self._toks)
+        abroad = any(t.lower_ in _ABROAD for t in self._s.toks)
         country = next(iter(countries)) if len(countries) == 1 else None
         if country is None and not countries:
             country = ctx.main_country()
@@ -275,18 +286,18 @@ class Resolver:
 
     def _match_name(self, sent: Span, i: int, ctx: DocContext) -> Mention | None:
         doc = sent.doc
-        lower = self._lowers[i - sent.start]
+        lower = self._s.lowers[i - sent.start]
         most = self.first_words.get(lower) or self.first_words.get(lower.split("-")[0])
         if not most or lower == "the":
             return None
-        tok = self._toks[i - sent.start]
+        tok = self._s.toks[i - sent.start]
         if tok.is_punct or tok.is_space:
             return None
-        offs = self._offs
+        offs = self._s.offs
         s0 = sent.start
         ends: list[tuple[int, str, list[Entry]]] = []  # windows that are names, shortest first
         for j in range(i + 1, min(sent.end, i + 2 * most + 1) + 1):
-            text = self._text[offs[i - s0][0]:offs[j - 1 - s0][1]]
+            text = self._s.text[offs[i - s0][0]:offs[j - 1 - s0][1]]
             key = norm(text)
             if key not in self._prefixes:
                 break  # no name goes on like this: longer windows cannot match either
@@ -420,13 +431,13 @@ class Resolver:
         ref = ActorRef(text, None, code, sector, None, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if ent.label_ == "PERSON":
             if end - start > 1:
-                self._ctx.unknown_surnames.add(doc[end - 1].lower_)
-            known = self._ctx_unknown.get(doc[end - 1].lower_) if end - start == 1 else None
+                self._s.ctx.unknown_surnames.add(doc[end - 1].lower_)
+            known = self._s.ctx_unknown.get(doc[end - 1].lower_) if end - start == 1 else None
             if known is not None:  # "Greer" after "U.S. Trade Representative Jamieson Greer"
                 ref = ActorRef(text, None, known.code, known.sector, known.text, None, ref.start, ref.end)
             elif code and end - start > 1:
-                self._ctx_unknown[doc[end - 1].lower_] = ref
-            self._ctx.last_unknown_person = (self._ctx.sentence, ref)
+                self._s.ctx_unknown[doc[end - 1].lower_] = ref
+            self._s.ctx.last_unknown_person = (self._s.ctx.sentence, ref)
         return Mention(start, end, ent.root.i, ref, "unresolved")
 
     def _country_word(self, doc, k: int) -> str | None:
@@ -446,7 +457,7 @@ class Resolver:
         """Titles: merge into a following person name, or resolve alone to the holder on the date."""
         doc = sent.doc
         out = list(mentions)
-        for tok, lower in zip(self._toks, self._lowers, strict=True):
+        for tok, lower in zip(self._s.toks, self._s.lowers, strict=True):
             if tok.i in taken or (lower not in TITLE_FIRST_WORDS and lower.split("-")[0] not in TITLE_FIRST_WORDS):
                 continue
             hit = title_at(doc, tok.i, sent.end)
@@ -527,8 +538,8 @@ class Resolver:
         ref = ActorRef(text, ref.actor_id, ref.code, ref.sector, ref.name, ref.role, ref.start,
                        doc[end - 1].idx + len(doc[end - 1]))
         if ref.actor_id is None and ref.code and end - k > 1:
-            self._ctx_unknown[doc[end - 1].lower_] = ref
-            self._ctx.last_unknown_person = (self._ctx.sentence, ref)
+            self._s.ctx_unknown[doc[end - 1].lower_] = ref
+            self._s.ctx.last_unknown_person = (self._s.ctx.sentence, ref)
         return Mention(m.start, end, end - 1, ref, m.how)
 
     def _person_after(self, mentions: list[Mention], end: int) -> Mention | None:
@@ -554,7 +565,7 @@ class Resolver:
             if child.dep_ in ("nmod", "compound") and child.i < head.i:
                 # "Montenegro Municipality Association (AKK) officials": a country inside the modifier
                 for t in child.subtree:
-                    code = self._qual_token(t, mentions) if t.i < child.i or t.i == child.i else None
+                    code = self._qual_token(t, mentions) if t.i <= child.i else None
                     if code and code in self.kb.actors and self.kb.actors[code].kind == "state":
                         return code
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "for"):  # "a spokesman for President X"
@@ -715,7 +726,7 @@ class Resolver:
 
     def _owned_agent(self, tok: Token, poss: Token, sector: str) -> Mention | None:
         """'his forces', 'her government': the country of the person just named (two sentences)."""
-        ctx = self._ctx
+        ctx = self._s.ctx
         unknown = ctx.last_unknown_person
         if poss.lower_ in _POSS_PRONOUNS and unknown is not None and unknown[0] > ctx.last_person_sentence \
                 and ctx.sentence - unknown[0] <= 1 and unknown[1].code:

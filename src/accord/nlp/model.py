@@ -7,6 +7,7 @@ headline onto the next sentence and mangles both, so a line break always starts 
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import spacy
@@ -41,15 +42,16 @@ def load_nlp(model: str = MODEL) -> Language:
     return nlp
 
 
-_ENTS: list = [None, ()]  # the last document asked about, and its entities
+_ENTS = threading.local()  # per thread: the last document asked about, and its entities
 
 
 def entities(doc: Doc) -> tuple:
     """`doc.ents`, computed once per document: spaCy rebuilds every entity span on each access,
     and the coder asks for them per sentence and per place."""
-    if _ENTS[0] is not doc:
-        _ENTS[0], _ENTS[1] = doc, tuple(doc.ents)
-    return _ENTS[1]
+    last = getattr(_ENTS, "last", None)
+    if last is None or last[0] is not doc:
+        last = _ENTS.last = (doc, tuple(doc.ents))
+    return last[1]
 
 
 def sentence_entities(sent) -> list:
