@@ -156,6 +156,9 @@ RULES = [
     ("leader of a group", "The leader of Afghanistan's Taliban insurgency praised the withdrawal of U.S. troops.",
      [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted")]),
     ("state body", "The Kenya Defence Forces attacked al-Shabaab positions.", [("ASSAULT", ("KENMIL",), ("SOMREB",), "asserted")]),
+    # a wire dateline the parser takes for a second subject is not the actor
+    ("dateline subject", "LONDON, Oct 16 (Example Wire) - Britain on Tuesday pledged new humanitarian aid for Sudan.",
+     [("AGREE", ("GBR",), ("SDN",), "asserted"), ("AID", ("GBR",), ("SDN",), "asserted")]),
     # intelligence given to someone is assistance
     ("intelligence aid", "Britain gave satellite imagery to Ukraine.", [("AID", ("GBR",), ("UKR",), "asserted")]),
     # "anti-Kremlin" is a stance, not the Kremlin; a capital where an arrest happens is a place

@@ -131,7 +131,10 @@ def _named_country(doc: Doc, start: int, end: int, idx: MentionIndex) -> str | N
 
 
 def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if len(subjects) > 1:  # "LONDON, Oct 16 (Wire) - Britain pledged": the dateline parsed as a subject too
+        subjects.sort(key=lambda c: (not idx.actors(c), -c.i))
+    for child in subjects:
         if child.dep_ in _SUBJ:
             if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return idx.actors(verb.head)
