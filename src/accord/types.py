@@ -156,7 +156,7 @@ class Event:
     trigger: Span
     evidence: Span
     confidence: float
-    rule: str
+    trace: tuple[str, ...]  # ids of the rules that fired, confidence factors, argument strategies
     attributed_to: ActorRef | None = None
     date: dt.date | None = None
     date_granularity: Granularity = "unresolved"
@@ -187,7 +187,13 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
             "rule": self.rule,
+            "trace": list(self.trace),
         }
+
+    @property
+    def rule(self) -> str:
+        """The trigger rule that found the event (the first entry of its trace); '' when none."""
+        return self.trace[0] if self.trace else ""
 
 
 @dataclass(frozen=True, slots=True)

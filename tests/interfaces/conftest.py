@@ -95,7 +95,7 @@ def event(id: str, doc: Doc, sentence_index: int, trigger: str, kind: tuple[str,
         targets=tuple(targets), modality=modality,  # type: ignore[arg-type]
         trigger=Span(t_start, t_start + len(trigger), trigger),
         evidence=Span(e_start, e_end, doc.text[e_start:e_end]), confidence=confidence,
-        rule=f"verb:{trigger}", attributed_to=attributed,
+        trace=(f"verb:{trigger}",), attributed_to=attributed,
         date=dt.date.fromisoformat(date or doc.published), date_granularity="day",
         date_text=None, location=PLACES[place] if place else None,
     )

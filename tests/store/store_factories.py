@@ -45,7 +45,7 @@ def event(id: str, doc_id: str, *, type: str = "CONSULT", sources: Sequence[str 
         id=id, doc_id=doc_id, sentence=sentence, sentence_index=0, type=type, mode=None, context=(),
         cameo="040", quad_class=quad_class, goldstein=goldstein, sources=_refs(sources),
         targets=_refs(targets), modality="asserted", trigger=Span(0, 4, sentence[:4]),
-        evidence=Span(0, len(sentence), sentence), confidence=0.9, rule="test.rule", date=date,
+        evidence=Span(0, len(sentence), sentence), confidence=0.9, trace=("test.rule",), date=date,
         date_granularity="day" if date else "unresolved",
     )
     fields.update(kw)
@@ -67,7 +67,7 @@ def rich_event(doc_id: str = "d-rich") -> Event:
                      role="military", start=0, end=8)),
         targets=(ref("Kharkiv", "UKR", None, start=48, end=55),),
         modality="reported", trigger=Span(39, 47, "attacked"), evidence=Span(0, len(sentence), sentence),
-        confidence=0.8125, rule="verb.attack/3",
+        confidence=0.8125, trace=("verb.attack/3",),
         attributed_to=ref("Ukraine's foreign minister", "UKRGOV", "andrii-sybiha", sector="GOV",
                           name="Andrii Sybiha", role="Minister of Foreign Affairs", start=0, end=26),
         date=dt.date(2024, 5, 11), date_granularity="day", date_text="on Saturday",

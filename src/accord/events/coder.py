@@ -343,7 +343,7 @@ class Coder:
                              * (0.8 if reading.modality in ("hypothetical", "conditional", "negated") else 1.0)
                              * (0.45 if _commentator(reading.speaker) else 1.0)
                              * (0.5 if _questioned(trig.token) else 1.0), 2),
-            rule=trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),
+            trace=(trig.pattern.rule + (f">{content.pattern.rule}" if content else ""),),
         )
 
     def _cameo(self, trig: Trigger, content: Trigger | None) -> str:

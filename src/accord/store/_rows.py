@@ -82,7 +82,7 @@ def event_row(event: Event, published: dt.date | None) -> Row:
         json.dumps(list(event.context)), event.cameo, event.quad_class, float(event.goldstein),
         event.modality, event.trigger.start, event.trigger.end, event.trigger.text,
         event.evidence.start, event.evidence.end, event.evidence.text, float(event.confidence),
-        event.rule, event.date, event.date_granularity, event.date_text,
+        " | ".join(event.trace), event.date, event.date_granularity, event.date_text,
         loc.name if loc else None, loc.country if loc else None,
         loc.lat if loc else None, loc.lon if loc else None, actors_json(event),
         event_day(event, published), story_key(event),
@@ -159,7 +159,7 @@ def event_from_row(row: Sequence[Any]) -> Event:
         mode=mode, context=tuple(json.loads(context)), cameo=cameo, quad_class=quad_class,
         goldstein=goldstein, sources=sources, targets=targets, modality=modality,
         trigger=Span(t_start, t_end, t_text), evidence=Span(e_start, e_end, e_text),
-        confidence=confidence, rule=rule, attributed_to=attributed_to,
+        confidence=confidence, trace=tuple(rule.split(" | ")) if rule else (), attributed_to=attributed_to,
         date=date, date_granularity=granularity, date_text=date_text,
         location=Location(loc_name, loc_country, loc_lat, loc_lon) if loc_name is not None else None,
     )
