@@ -14,21 +14,14 @@ from spacy.tokens import Doc, Token
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
+from accord.lexicons import lexicon
 from accord.types import ActorRef
 
 _SUBJ = ("nsubj", "csubj")
-_OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "order", "persuade", "invite", "allow",
-                   "permit", "encourage", "tell", "pressure", "push", "help", "compel"}
-_REL_PRONOUNS = {"who", "which", "that", "whom"}
+_OBJECT_CONTROL = lexicon("object_control_verbs")
+_REL_PRONOUNS = lexicon("relative_pronouns")
 # Verbs whose object names the event they take part in: "held talks", "launched strikes".
-LIGHT_VERBS = {
-    "hold", "have", "conduct", "launch", "stage", "carry", "begin", "start", "resume", "continue",
-    "open", "sign", "reach", "make", "mount", "lead", "host", "attend", "join", "organise", "organize",
-    "wage", "impose", "announce", "give", "provide", "send", "deliver", "offer", "issue", "lodge",
-    "file", "level", "intensify", "escalate", "step", "renew", "undertake", "pursue", "agree",
-    "address", "discuss", "explore", "seek", "call", "unleash", "perform", "commit", "declare", "broker",
-    "enter", "engage", "claim", "order", "increase", "boost", "tighten", "extend", "expand", "reimpose", "enforce", "speed", "accelerate", "hasten", "manage", "oversee", "facilitate", "mediate", "prepare", "restart", "complete", "conclude", "finalize", "finalise", "pledge", "approve",
-}
+LIGHT_VERBS = lexicon("light_verbs")
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
 
@@ -88,18 +81,14 @@ def _unique(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_SUBJ_PRONOUNS = {"it", "they", "we"}
-_INSTRUMENTS = {"explosion", "blast", "bomb", "bombing", "attack", "strike", "airstrike", "missile", "rocket",
-                "shell", "shelling", "mine", "device", "drone", "raid", "fire", "gunfire", "explosive", "grenade"}
-_PATIENT_NOUNS = {"release", "arrest", "detention", "killing", "assassination", "expulsion", "extradition",
-                  "execution", "abduction", "kidnapping", "deportation", "imprisonment", "murder", "torture"}
+_SUBJ_PRONOUNS = lexicon("antecedent_pronouns")
+_INSTRUMENTS = lexicon("attack_instruments")
+_PATIENT_NOUNS = lexicon("patient_nouns")
 _TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
-_STATIVE = {"oppose", "commit", "dedicate", "determine", "prepare", "concern", "alarm"}
+_STATIVE = lexicon("stative_passive_verbs")
 
 
-_COLLECTIVE = {"leader", "member", "group", "party", "supporter", "representative", "delegation",
-               "coalition", "movement", "organization", "organisation", "agency", "committee", "council",
-               "union", "front", "association", "federation", "league", "alliance", "force", "faction"}
+_COLLECTIVE = lexicon("collective_nouns")
 
 
 def _named_phrase(tok: Token, idx: MentionIndex) -> Mention | None:
@@ -223,9 +212,8 @@ def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Menti
     return out
 
 
-_CONTENT_PREPS = {"from", "with", "to", "on", "against", "of", "for", "toward", "towards", "into", "in"}
-_ASIDE_PREPS = {"over", "after", "before", "during", "despite", "because", "amid", "following", "since",
-                "by", "about", "like", "than", "as", "until"}
+_CONTENT_PREPS = lexicon("content_preps")
+_ASIDE_PREPS = lexicon("aside_preps")
 
 
 def _core(tok: Token) -> list[Token]:
@@ -380,12 +368,10 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     return []
 
 
-_MEASURES = {"dollar", "euro", "pound", "million", "billion", "series", "round", "number", "ton", "tonne",
-             "package", "wave", "shipment", "batch", "amount", "worth", "tranche", "kind", "form"}
+_MEASURES = lexicon("measure_nouns")
 
 
-_TOPICS = {"responsibility", "credit", "prospect", "possibility", "issue", "question", "topic", "subject", "detail", "term", "outcome",
-           "modality", "framework", "idea", "option", "resumption", "start", "launch"}
+_TOPICS = lexicon("topic_nouns")
 
 
 def _governing_verb(noun: Token) -> Token:
@@ -484,7 +470,7 @@ def _key(m: Mention) -> str:
     return f"id:{r.actor_id}" if r.actor_id else f"code:{r.code}" if r.code else "text:" + r.text.lower()
 
 
-_PLACE_PREPS = {"in", "into", "at", "across", "inside", "throughout", "near", "outside"}
+_PLACE_PREPS = lexicon("place_preps")
 
 
 def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list[Mention]:

@@ -23,6 +23,7 @@ from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import find_location, place_country
 from accord.events.triggers import Trigger, find_triggers
+from accord.lexicons import lexicon
 from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, stable_id
 from accord.types import Span as TextSpan
 
@@ -42,8 +43,7 @@ _FRAME_REFINE: dict[tuple[str, str], str] = {
     ("REQUEST", "CONSULT"): "026", ("REQUEST", "AID"): "023", ("REQUEST", "COOPERATE"): "021",
     ("REQUEST", "RETREAT"): "025", ("REQUEST", "CONCEDE"): "024", ("REQUEST", "SUPPORT"): "022",
 }
-_INTENT_CUES = {"will", "would", "shall", "wo", "'ll", "if", "plan", "intend", "prepare", "ready", "willing",
-                "prepared", "determined", "eager", "aim", "due", "set", "schedule"}
+_INTENT_CUES = lexicon("intent_cues")
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # a planned deployment stays MOBILIZE: to an ally it is no threat
 
@@ -55,14 +55,12 @@ def _refuses(tok: Token) -> bool:
                for c in tok.children)
 
 
-_SHOW_VERBS = {"demonstrate", "rally", "march", "strike"}
-_NOT_EVENT_HEADS = {"pose", "represent", "constitute", "become", "remain", "see", "view", "consider", "call", "be"}
-_ECONOMIC = {"tariff", "levy", "duty", "sanction", "fine", "penalty", "tax", "embargo"}
+_SHOW_VERBS = lexicon("show_verbs")
+_NOT_EVENT_HEADS = lexicon("characterising_verbs")
+_ECONOMIC = lexicon("economic_measures")
 
 
-_COMMENTATORS = {"analyst", "expert", "observer", "researcher", "professor", "scholar", "commentator",
-                 "critic", "fellow", "economist", "pundit", "academic", "specialist", "institute", "endowment",
-                 "university", "tank", "foundation", "college", "lecturer", "strategist", "consultant"}
+_COMMENTATORS = lexicon("commentator_words")
 
 
 def _commentator(speaker: Token | None) -> bool:
@@ -70,9 +68,8 @@ def _commentator(speaker: Token | None) -> bool:
     return speaker is not None and any(t.lemma_.lower() in _COMMENTATORS for t in speaker.subtree)
 
 
-_PRESS_OBJECTS = {"comment", "comments", "response", "reaction", "interview", "clarification", "confirmation"}
-_NON_POLITICAL_OBJECTS = {"fire", "fires", "blaze", "blazes", "flame", "flames", "wildfire", "wildfires", "flood",
-                          "floods", "disease", "cancer", "illness", "addiction", "traffic"}
+_PRESS_OBJECTS = lexicon("press_objects")
+_NON_POLITICAL_OBJECTS = lexicon("non_political_objects")
 
 
 def _questioned(tok: Token) -> bool:
@@ -81,10 +78,8 @@ def _questioned(tok: Token) -> bool:
     return any(t.text == "?" and t.i > tok.i for t in sent)
 
 
-_STRUGGLE_OBJECTS = {"freedom", "independence", "rights", "right", "survival", "life", "lives", "democracy", "justice",
-                     "peace", "future", "dignity", "existence", "liberty", "homeland", "country", "cause"}
-_PRESCRIPTIVE = {"crucial", "necessary", "important", "essential", "vital", "key", "critical", "difficult", "hard",
-                 "easy", "time", "wise", "best", "better"}
+_STRUGGLE_OBJECTS = lexicon("struggle_objects")
+_PRESCRIPTIVE = lexicon("prescriptive_words")
 
 
 def _not_an_event(trig: Trigger) -> bool:
@@ -136,7 +131,7 @@ def _verbal_protest(trig: Trigger) -> str | None:
     return None
 
 
-_CLAIMS = {"allegation", "accusation", "charge", "claim", "report", "assertion", "suggestion", "criticism"}
+_CLAIMS = lexicon("claim_nouns")
 
 
 def _denial(trig: Trigger) -> str | None:
@@ -175,10 +170,9 @@ def _intent_code(plover: str, modality: str, cue: str | None) -> str | None:
 _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 # Triggers that are events only when they address someone: warnings and "X said Y must".
 _NEEDS_TARGET = {"frame:said-that-must", "verb:warn"}
-_STATUS_WORDS = {"existing", "current", "ongoing", "standing", "long-standing", "longstanding", "decades-long",
-                 "years-long", "continuing", "persistent", "chronic", "perennial"}
-_TIME_FRAMES = {"protest", "response", "retaliation", "reaction", "defiance", "solidarity", "reprisal", "eve", "run-up", "wake", "aftermath", "anniversary", "start", "end", "time", "day", "week", "ahead"}
-_ASIDES = {"over", "about", "amid", "despite", "following", "after", "since", "before", "during", "under"}
+_STATUS_WORDS = lexicon("standing_state_modifiers")
+_TIME_FRAMES = lexicon("time_frame_nouns")
+_ASIDES = lexicon("topic_or_time_preps")
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 _TARGETLESS_OK = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
 
@@ -453,7 +447,7 @@ def _content_candidates(tok: Token) -> list[Token]:
     return first + second + third
 
 
-_CONTAINERS = {"mission", "effort", "operation", "campaign", "drive", "bid", "process", "initiative", "plan"}
+_CONTAINERS = lexicon("container_nouns")
 
 
 def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
@@ -475,7 +469,7 @@ def _restated(triggers: list[Trigger], types: dict[int, str]) -> set[int]:
     return out
 
 
-_SPEECH = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "note", "explain", "write"}
+_SPEECH = lexicon("reporting_verbs")
 
 
 def _in_speaker(tok: Token) -> bool:
@@ -507,7 +501,7 @@ def _inside(triggers: list[Trigger], inner: dict[int, Trigger]) -> set[int]:
     return out
 
 
-_TOPIC_VERBS = {"discuss", "debate", "consider", "study", "review", "examine", "explore", "weigh", "mull", "contemplate"}
+_TOPIC_VERBS = lexicon("topic_verbs")
 
 
 def _themes(triggers: list[Trigger], idx: MentionIndex) -> set[int]:

@@ -11,26 +11,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from accord.lexicons import lexicon
 from accord.types import Modality
 
-_HYPOTHETICAL_AUX = {"could", "would", "may", "might", "can", "should", "ca"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_VERBS = {"plan", "intend", "prepare", "aim", "schedule", "expect", "set", "poise", "gear",
-                 "ready", "willing", "prepared", "determined", "eager", "due"}
-_HEDGE_ADV = {"allegedly", "apparently", "likely", "probably", "possibly", "perhaps", "seemingly",
-              "purportedly", "supposedly", "unlikely"}
-_REPORT_ADV = {"reportedly"}
-_HEDGE_VERBS = {"suggest", "appear", "seem", "indicate", "imply", "speculate", "suspect"}
-_HEDGE_PASSIVE = {"believe", "think", "say", "report", "understand", "rumor", "rumour", "allege"}
-_HEDGE_ADJ = {"likely", "unlikely", "possible", "probable"}
-_HYPO_NOUN_MODS = {"potential", "possible", "hypothetical", "prospective"}
-_FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "forthcoming", "future", "scheduled", "expected"}
-_NEG_VERBS = {"fail", "refrain", "avoid"}
-SPEECH_VERBS = {"say", "tell", "announce", "claim", "report", "state", "add", "note", "write",
-                "tweet", "post", "declare", "insist", "confirm", "assert", "reiterate", "quote",
-                "explain", "argue", "stress", "warn"}
-_COND_MARKS = {"if", "unless", "provided", "providing", "whether"}
-_ASKING = {"ask", "wonder", "know", "see", "check", "decide", "question", "inquire", "consider", "doubt"}
+_HYPOTHETICAL_AUX = lexicon("hypothetical_auxiliaries")
+_FUTURE_AUX = lexicon("future_auxiliaries")
+_FUTURE_VERBS = lexicon("future_verbs")
+_HEDGE_ADV = lexicon("hedge_adverbs")
+_REPORT_ADV = lexicon("report_adverbs")
+_HEDGE_VERBS = lexicon("hedge_verbs")
+_HEDGE_PASSIVE = lexicon("hedge_passive_verbs")
+_HEDGE_ADJ = lexicon("hedge_adjectives")
+_HYPO_NOUN_MODS = lexicon("hypothetical_noun_modifiers")
+_FUTURE_NOUN_MODS = lexicon("future_noun_modifiers")
+_NEG_VERBS = lexicon("negating_verbs")
+SPEECH_VERBS = lexicon("speech_verbs")
+_COND_MARKS = lexicon("condition_markers")
+_ASKING = lexicon("asking_verbs")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
        "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
 
@@ -67,8 +64,7 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
     return chain, via_subject
 
 
-_DESIRE = {"want", "hope", "seek", "try", "attempt", "wish", "need", "aim", "struggle", "push",
-           "temptation", "effort", "bid", "call", "proposal", "plan", "idea"}
+_DESIRE = lexicon("desire_verbs")
 
 
 def _unrealised(tok: Token) -> str | None:

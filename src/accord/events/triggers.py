@@ -8,9 +8,10 @@ from spacy.tokens import Span, Token
 
 from accord.events.lemmas import lemma_candidates
 from accord.events.patterns import Pattern, PatternSet
+from accord.lexicons import lexicon
 
-_INTENT_NOUNS = {"intention", "intent", "interest", "plan", "willingness", "desire", "appetite", "inclination"}
-_NO_WORDS = {"no", "little", "zero"}
+_INTENT_NOUNS = lexicon("intent_nouns")
+_NO_WORDS = lexicon("none_determiners")
 NEG_INTENT = Pattern(
     pos="verb", lemma="*intention", cue="", cue_values=frozenset(), cameo="120", targets=frozenset(),
     confidence=0.7, frame=True, rule="frame:no-intention-of",
@@ -21,10 +22,9 @@ MUST_REQUEST = Pattern(
     pos="verb", lemma="*must", cue="", cue_values=frozenset(), cameo="100", targets=frozenset(),
     confidence=0.65, frame=True, rule="frame:said-that-must",
 )
-_SAYING = {"say", "declare", "announce", "reiterate", "insist", "state", "tell", "stress", "warn",
-           "add", "argue", "write", "maintain", "repeat"}
-_OBLIGATION = {"must", "should"}
-_SELF = {"we", "i", "you", "one", "everyone", "everybody", "they"}  # self-exhortation, not a demand
+_SAYING = lexicon("obligation_saying_verbs")
+_OBLIGATION = lexicon("obligation_modals")
+_SELF = lexicon("self_exhortation_pronouns")
 
 
 @dataclass(frozen=True, slots=True)
