@@ -52,6 +52,25 @@ class MalformedRecord(InputError):
     code = "malformed"
 
 
+class InvalidText(InputError):
+    """A field holding what no store can keep: a lone UTF-16 surrogate, or NUL in a name."""
+
+    code = "bad_text"
+
+
+class NotRegularFile(InputError):
+    """A FIFO, device, socket (or a link to one): reading it could block or never end."""
+
+    code = "not_a_file"
+
+
+class Interrupted(AccordError):
+    """Ctrl-C (SIGINT) or SIGTERM during a run: what was committed stays, a rerun resumes."""
+
+    code = "interrupted"
+    exit_code = 130
+
+
 class DateError(AccordError):
     code = "bad_date"
     exit_code = 2

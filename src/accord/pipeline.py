@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE, Coder
 from accord.ingest.readers import document_from_text
+from accord.ingest.repair import bound_text
 from accord.nlp.model import load_nlp
 from accord.types import CodedDocument, Document, Event, Rejection
 
@@ -32,17 +34,17 @@ class Pipeline:
                                      published=dt.date(2025, 5, 6)))
 
     def code(self, document: Document) -> list[Event]:
+        document = bounded(document)
         return self.coder(self.nlp(document.text), document)
 
     def code_many(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument]:
-        docs = iter(documents)
-        pairs = ((d.text, d) for d in docs)
+        pairs = ((d.text, d) for d in map(bounded, documents))
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
             yield CodedDocument(document, tuple(self.coder(sdoc, document)))
 
     def code_safely(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument | Rejection]:
         """code_many, but a document the coder fails on becomes a Rejection instead of ending the run."""
-        pairs = ((d.text, d) for d in documents)
+        pairs = ((d.text, d) for d in map(bounded, documents))
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
             try:
                 yield CodedDocument(document, tuple(self.coder(sdoc, document)))
@@ -66,6 +68,13 @@ class Pipeline:
             yield coded
         while pending:
             yield pending.pop(0)
+
+
+def bounded(document: Document) -> Document:
+    """The document, its text made safe to parse (see `accord.ingest.repair.bound_text`) when a
+    caller built it without the readers; the same object when its text needed nothing."""
+    text = bound_text(document.text)
+    return document if text is document.text else dataclasses.replace(document, text=text)
 
 
 _PIPELINES: dict[float, Pipeline] = {}

@@ -31,6 +31,7 @@ from accord.errors import (
     InputError,
     InputIsDirectory,
     InputNotFound,
+    InvalidText,
     MalformedRecord,
 )
 from accord.ingest.filters import BOILERPLATE, TOO_LARGE
@@ -39,10 +40,12 @@ from accord.ingest.sources import (
     DEFAULT_MAX_DOC_BYTES,
     GZIP_MAGIC,
     SUFFIX_KINDS,
+    Capped,
     Kind,
     iter_lines,
     kind_of,
     max_doc_bytes_default,
+    max_input_bytes_default,
     open_input,
     read_bounded,
     sniff,
@@ -55,7 +58,11 @@ TEXT_SUFFIXES = {s for s, k in SUFFIX_KINDS.items() if k == "text"}
 JSONL_SUFFIXES = {s for s, k in SUFFIX_KINDS.items() if k == "jsonl"}
 MAX_BYTES = DEFAULT_MAX_DOC_BYTES  # default size limit of one document; see ReadOptions
 MIN_CHARS = 20
+MAX_REJECTIONS_PER_INPUT = 1_000
+TOO_MANY_REJECTIONS = "too_many_rejections"
 _HEADER = re.compile(r"^(date|title|source|url|published)\s*:\s*(.*)$", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MIN_YEAR, MAX_YEAR = 1800, 2200
 _MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"OggS", b"ID3",
           b"\x00\x00\x01\x00", b"BM")
 
@@ -82,10 +89,14 @@ class JsonlFields:
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read: JSONL field names and the size limit of one document in bytes."""
+    """How to read: JSONL field names, the size limit of one document in bytes, of one compressed
+    input decompressed, and how many rejections one input may write before the rest are counted
+    in one summary rejection (`too_many_rejections`)."""
 
     fields: JsonlFields = JsonlFields()
     max_doc_bytes: int = field(default_factory=max_doc_bytes_default)
+    max_input_bytes: int = field(default_factory=max_input_bytes_default)
+    max_rejections_per_input: int = MAX_REJECTIONS_PER_INPUT
 
 
 class Item(NamedTuple):
@@ -97,20 +108,30 @@ class Item(NamedTuple):
 
 def parse_date(value: object, what: str = "date") -> dt.date | None:
     """Parse YYYY-MM-DD (also a full ISO timestamp, or an RFC 2822 date as in feeds and mail);
-    None for empty; DateError otherwise."""
+    None for empty; DateError otherwise, also for a year outside 1800-2200 (no news is dated
+    there, and the coder's date arithmetic would fail on year 1)."""
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, what, value.isoformat())
     text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        raise DateError(f"invalid {what} {text!r}", input=text, valid="YYYY-MM-DD") from None
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date(),
+                  lambda t: email.utils.parsedate_to_datetime(t).date()):
+        try:
+            day = parse(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+        return _in_range(day, what, text)
+    raise DateError(f"invalid {what} {text[:80]!r}", input=text[:80], valid="YYYY-MM-DD") from None
+
+
+def _in_range(day: dt.date, what: str, text: str) -> dt.date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise DateError(f"{what} {text[:80]!r} is outside {MIN_YEAR}-{MAX_YEAR}", input=text[:80],
+                        valid=f"a YYYY-MM-DD date from {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 def decode(data: bytes, name: str) -> str:
@@ -151,6 +172,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def document_from_text(raw: str, *, name: str = "-", published: dt.date | None = None,
                        title: str = "", url: str = "", source: str = "") -> Document:
     """Build a Document from article text with optional `Key: value` header lines."""
+    check_text(name, text=raw, title=title, url=url, source=source)
     lines = raw.lstrip("\ufeff").splitlines()
     meta: dict[str, str] = {}
     while lines and (m := _HEADER.match(lines[0].strip())):
@@ -162,13 +184,29 @@ def document_from_text(raw: str, *, name: str = "-", published: dt.date | None =
     if len(text.strip()) < MIN_CHARS:
         raise EmptyInput(f"{name}: no article text (under {MIN_CHARS} characters)", input=name)
     header_date = meta.get("date") or meta.get("published")
-    day = published or parse_date(header_date, f"date in {name}")
+    day = parse_date(published, f"date of {name}") if published else parse_date(header_date, f"date in {name}")
     title = title or meta.get("title", "")
     url = url or meta.get("url", "")
+    check_text(name, title=title, url=url, source=source or meta.get("source", ""))
     return Document(
         id=Document.make_id(text, url), text=text, published=day, title=title, url=url,
         source=source or meta.get("source", ""),
     )
+
+
+def check_text(name: str, **fields: str) -> None:
+    """InvalidText when a field holds a lone surrogate (no UTF-8 store can keep it) or a name field
+    holds NUL (PostgreSQL refuses it; in the text NUL becomes a space). The message names the
+    field and the position, never the bad text itself."""
+    for key, value in fields.items():
+        if not value:
+            continue
+        if (m := _SURROGATE.search(value)) is not None:
+            raise InvalidText(f"{name}: {key} holds a lone surrogate (U+{ord(m.group()):04X}) at "
+                              f"character {m.start()}", input=name, valid="text that is valid Unicode")
+        if key != "text" and "\x00" in value:
+            raise InvalidText(f"{name}: {key} holds a NUL character at character {value.index(chr(0))}",
+                              input=name, valid=f"a {key} without NUL")
 
 
 def document_from_html(data: bytes, *, name: str = "-", published: dt.date | None = None,
@@ -207,7 +245,7 @@ def read_file(path: Path, published: dt.date | None = None, options: ReadOptions
 def _file_bytes(path: Path, limit: int) -> bytes:
     try:
         with open_input(path) as fh:
-            if not isinstance(fh, gzip.GzipFile) and (size := path.stat().st_size) > limit:
+            if not isinstance(fh, Capped) and (size := path.stat().st_size) > limit:
                 raise too_large(str(path), limit, size)
             return read_bounded(fh, limit, str(path))
     except OSError as exc:
@@ -232,6 +270,10 @@ def _jsonl_items(fh: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item
             yield Item(where, _record(line, where, options.fields))
         except (InputError, DateError) as exc:
             yield Item(where, Rejection(where, exc.code, str(exc)))
+        except (RecursionError, MemoryError, ValueError, TypeError, UnicodeError) as exc:
+            # one record must never end the run, whatever is inside it
+            yield Item(where, Rejection(where, MalformedRecord.code,
+                                        f"{where}: cannot read the record ({type(exc).__name__})"))
 
 
 def _record(line: bytes, where: str, fields: JsonlFields) -> Document:
@@ -239,16 +281,36 @@ def _record(line: bytes, where: str, fields: JsonlFields) -> Document:
         rec = json.loads(line.decode("utf-8-sig", errors="accord-cp1252"))
     except json.JSONDecodeError as exc:
         raise MalformedRecord(f"{where}: not valid JSON ({exc.msg})", input=where) from None
+    except RecursionError:
+        raise MalformedRecord(f"{where}: JSON nested too deeply", input=where) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise MalformedRecord(f"{where}: not readable JSON ({_first(exc)})", input=where) from None
     if not isinstance(rec, dict):
         raise MalformedRecord(f"{where}: a record must be a JSON object", input=where)
     text = rec.get(fields.text)
     if not isinstance(text, str) or not text.strip():
         raise EmptyInput(f"{where}: no {fields.text!r} field with text", input=where)
-    return document_from_text(
-        text, name=where, published=parse_date(rec.get(fields.published), f"date in {where}"),
-        title=str(rec.get(fields.title) or ""), url=str(rec.get(fields.url) or ""),
-        source=str(rec.get(fields.source) or ""),
-    )
+    meta = {key: _scalar(rec.get(getattr(fields, key)), key, where) for key in ("title", "url", "source")}
+    published = rec.get(fields.published)
+    if published is not None and not isinstance(published, str | int | float):
+        raise DateError(f"invalid date in {where}: not a string", input=where, valid="YYYY-MM-DD")
+    return document_from_text(text, name=where, published=parse_date(published, f"date in {where}"), **meta)
+
+
+def _scalar(value: object, key: str, where: str) -> str:
+    """A metadata field as text: a string or number as written; an object or list is refused."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    raise MalformedRecord(f"{where}: {key} must be a string, not a JSON {type(value).__name__}", input=where)
+
+
+def _first(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:120] if lines else type(exc).__name__
 
 
 def iter_inputs(paths: Iterable[str | Path], fields: JsonlFields = JsonlFields(),
@@ -264,23 +326,54 @@ def iter_sourced(paths: Iterable[str | Path], options: ReadOptions | None = None
     options = options or ReadOptions()
     for p in paths:
         if str(p) == "-":
-            yield from _stdin_items(options)
+            yield from _capped(_stdin_items(options), "<stdin>", options.max_rejections_per_input)
             continue
         path = Path(p)
         if not path.exists():
             yield Item(str(path), Rejection(str(path), InputNotFound.code, f"{path}: no such file or directory"))
         elif path.is_dir():
-            for child in walk(path):
+            errors: list[OSError] = []
+            for child in walk(path, errors):
+                yield from _unlistable(errors)
                 yield from _path_items(child, options, kind_of(child))
+            yield from _unlistable(errors)
         else:
             yield from _path_items(path, options, kind_of(path))
 
 
+def _unlistable(errors: list[OSError]) -> Iterator[Item]:
+    while errors:
+        exc = errors.pop(0)
+        name = str(exc.filename or "?")
+        yield Item(name, Rejection(name, InputError.code, f"{name}: cannot read the folder ({_reason(exc)})"))
+
+
 def _path_items(path: Path, options: ReadOptions, kind: Kind | None) -> Iterator[Item]:
+    yield from _capped(_file_items(path, options, kind), str(path), options.max_rejections_per_input)
+
+
+def _capped(items: Iterator[Item], name: str, cap: int) -> Iterator[Item]:
+    """The items of one input, with at most `cap` rejections: the rest are counted and reported
+    in one `too_many_rejections` rejection at the end (documents still pass)."""
+    rejected = over = 0
+    for item in items:
+        if isinstance(item.value, Rejection):
+            rejected += 1
+            if rejected > cap:
+                over += 1
+                continue
+        yield item
+    if over:
+        yield Item(name, Rejection(name, TOO_MANY_REJECTIONS,
+                                   f"{name}: {over} more rejections after the first {cap} are not listed "
+                                   f"({rejected} in all)"))
+
+
+def _file_items(path: Path, options: ReadOptions, kind: Kind | None) -> Iterator[Item]:
     name = str(path)
     try:
-        with open_input(path) as fh:
-            if kind != "jsonl" and not isinstance(fh, gzip.GzipFile) and (size := path.stat().st_size) > options.max_doc_bytes:
+        with open_input(path, options.max_input_bytes) as fh:
+            if kind != "jsonl" and not isinstance(fh, Capped) and (size := path.stat().st_size) > options.max_doc_bytes:
                 raise too_large(name, options.max_doc_bytes, size)
             yield from _stream_items(fh, name, kind, options)
     except (InputError, DateError) as exc:
@@ -319,9 +412,12 @@ def _stdin_items(options: ReadOptions) -> Iterator[Item]:
     try:
         if _peek(stdin)[:2] == GZIP_MAGIC:
             with gzip.GzipFile(fileobj=stdin, mode="rb") as unzipped:
-                yield from _stream_items(unzipped, "<stdin>", None, options)  # type: ignore[arg-type]
+                capped = Capped(unzipped, options.max_input_bytes, "<stdin>")
+                yield from _stream_items(capped, "<stdin>", None, options)  # type: ignore[arg-type]
         else:
             yield from _stream_items(stdin, "<stdin>", None, options)
+    except (InputError, DateError) as exc:
+        yield Item("<stdin>", Rejection("<stdin>", exc.code, str(exc)))
     except (OSError, EOFError, zlib.error) as exc:
         yield Item("<stdin>", Rejection("<stdin>", InputError.code, f"<stdin>: cannot read ({_reason(exc)})"))
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from accord.errors import InputError, InputTooLarge
+from accord.errors import InputError, InputTooLarge, NotRegularFile
 
 DEFAULT_MAX_DOC_BYTES = 10_000_000
+DEFAULT_MAX_INPUT_BYTES = 4_000_000_000  # decompressed bytes of one compressed input
 GZIP_MAGIC = b"\x1f\x8b"
 Kind = Literal["text", "html", "feed", "jsonl"]
 
@@ -39,6 +41,17 @@ def max_doc_bytes_default() -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise InputError(f"ACCORD_MAX_DOC_BYTES={raw!r} is not a size in bytes", input=raw,
                          valid="a positive whole number, e.g. 10000000")
+    return int(raw)
+
+
+def max_input_bytes_default() -> int:
+    """The decompressed size limit of one compressed input: `ACCORD_MAX_INPUT_BYTES`, else 4 GB."""
+    raw = os.environ.get("ACCORD_MAX_INPUT_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_INPUT_BYTES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise InputError(f"ACCORD_MAX_INPUT_BYTES={raw!r} is not a size in bytes", input=raw,
+                         valid="a positive whole number, e.g. 4000000000")
     return int(raw)
 
 
@@ -65,14 +78,60 @@ def sniff(head: bytes) -> Kind:
 
 
 @contextmanager
-def open_input(path: Path) -> Iterator[BinaryIO]:
-    """Open a file for reading bytes, decompressing it when it is gzip (by its magic bytes)."""
-    with path.open("rb") as raw:
+def open_input(path: Path, max_input_bytes: int | None = None) -> Iterator[BinaryIO]:
+    """Open a regular file for reading bytes, decompressing it when it is gzip (by its magic
+    bytes), at most `max_input_bytes` decompressed. A FIFO, device or socket (or a link to one)
+    is refused with NotRegularFile before anything is read: it is opened without blocking and
+    checked on the open descriptor, so nothing can swap it in between."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise NotRegularFile(f"{path}: not a regular file ({_file_type(mode)}); only regular files are read",
+                             input=str(path), valid="a regular file")
+    with os.fdopen(fd, "rb") as raw:
         if raw.peek(2)[:2] == GZIP_MAGIC:
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                yield unzipped  # type: ignore[misc]
+                limit = max_input_bytes if max_input_bytes is not None else max_input_bytes_default()
+                yield Capped(unzipped, limit, str(path))  # type: ignore[misc]
         else:
             yield raw
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+class Capped:
+    """A decompressed stream that raises InputTooLarge past `limit` bytes in all (a gzip bomb of
+    small lines is stopped by its total, not only by the size of each document)."""
+
+    def __init__(self, fh: gzip.GzipFile, limit: int, name: str) -> None:
+        self.fh, self.limit, self.name, self.done = fh, limit, name, 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.done += len(data)
+        if self.done > self.limit:
+            raise InputTooLarge(f"{self.name}: over {self.limit} bytes decompressed; the rest of the input is not read",
+                                input=self.name, valid="raise ACCORD_MAX_INPUT_BYTES")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._count(self.fh.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._count(self.fh.readline(size))
+
+    def peek(self, size: int = 0) -> bytes:
+        return self.fh.peek(size)
 
 
 def read_bounded(fh: BinaryIO, limit: int, name: str) -> bytes:
@@ -140,15 +199,19 @@ def _count_items(path: Path) -> int | None:
     if kind != "jsonl" or not path.is_file():
         return 1
     lines = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            lines += chunk.count(b"\n")
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                lines += chunk.count(b"\n")
+    except OSError:
+        return 1
     return lines
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Article files under a folder in sorted order; hidden entries and READMEs/LICENSEs left out."""
-    for root, dirs, files in os.walk(folder):
+def walk(folder: Path, errors: list[OSError] | None = None) -> Iterator[Path]:
+    """Article files under a folder in sorted order; hidden entries and READMEs/LICENSEs left out.
+    A subfolder that cannot be listed is appended to `errors` (when given) instead of vanishing."""
+    for root, dirs, files in os.walk(folder, onerror=errors.append if errors is not None else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.upper().startswith(("README", "LICENSE")):
