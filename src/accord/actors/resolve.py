@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 from spacy.tokens import Span, Token
 
@@ -22,20 +23,19 @@ from accord.actors.kb import (
     norm,
 )
 from accord.actors.titles import TITLE_FIRST_WORDS, title_at
+from accord.lexicons import lexicon, table
 from accord.nlp.model import entities, sentence_entities
 from accord.types import Actor, ActorRef
 
-_PRONOUNS = {"he", "him", "she", "her"}
-_POSS_PRONOUNS = {"his", "her"}
-_GOV_NOUNS = {"administration", "government", "team", "cabinet", "regime", "camp"}
-_ANAPHORS = {
-    "alliance": "nato", "bloc": "eu", "union": "eu", "world body": "un",
-    "organization": None, "organisation": None, "agency": None,
-}
-_TITLE_WORDS = {"president", "minister", "secretary", "representative", "ambassador", "envoy", "spokesman",
-                "spokeswoman", "spokesperson", "chancellor", "premier", "governor", "senator", "general",
-                "commander", "chief", "adviser", "advisor", "official", "deputy", "king", "queen", "prince",
-                "sheikh", "emir", "leader", "director", "mayor", "speaker", "negotiator", "diplomat"}
+_PRONOUNS = lexicon("person_pronouns")
+_POSS_PRONOUNS = lexicon("person_possessive_pronouns")
+_GOV_NOUNS = lexicon("government_nouns")
+_ANAPHORS = {r["word"].lower(): r["actor_id"] or None for r in table("organisation_anaphors")}
+_TITLE_WORDS = lexicon("person_title_words")
+# How a mention was found: the kinds of name the knowledge base holds (kb.Entry.how), then the
+# resolver's own readings. Identifiers of the data model, not words of the text.
+How = Literal["name", "alias", "demonym", "capital", "metonym", "surname", "region",
+              "title", "agent", "coref", "unresolved", "context", "place"]
 _HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "region": 3, "demonym": 4}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACE_LABELS = {"FAC", "LOC"}
@@ -47,7 +47,7 @@ class Mention:
     end: int  # exclusive
     head: int
     ref: ActorRef
-    how: str
+    how: How
 
 
 @dataclass
@@ -278,7 +278,7 @@ class Resolver:
             fixed.append(m)
         return fixed
 
-    def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: str, ctx: DocContext) -> Mention:
+    def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: How, ctx: DocContext) -> Mention:
         doc = sent.doc
         text = doc[start:end].text
         ref = self.ref_for(actor, text, ctx.day, how, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -288,7 +288,7 @@ class Resolver:
         doc = sent.doc
         lower = self._s.lowers[i - sent.start]
         most = self.first_words.get(lower) or self.first_words.get(lower.split("-")[0])
-        if not most or lower == "the":
+        if not most or lower in _THE:
             return None
         tok = self._s.toks[i - sent.start]
         if tok.is_punct or tok.is_space:
@@ -311,10 +311,10 @@ class Resolver:
             actor = self.kb.actors[entry.actor_id]
             if actor.kind == "state" and doc[j - 1].ent_type_ == "ORG" and j < sent.end and doc[j].ent_iob_ == "I":
                 return None  # "the Montenegro Assembly", "Kenya Defence Forces": a body of the state, read whole
-            start = i - 1 if i > sent.start and doc[i - 1].lower_ == "the" else i
+            start = i - 1 if i > sent.start and doc[i - 1].lower_ in _THE else i
             if entry.how == "demonym":
                 return self._demonym(sent, i, j, actor, ctx)
-            return self._span_ref(sent, start, j, actor, entry.how, ctx)
+            return self._span_ref(sent, start, j, actor, cast(How, entry.how), ctx)
         return None
 
     def _choose(self, entries: list[Entry], text: str, ctx: DocContext, span: Span) -> Entry | None:
@@ -372,7 +372,7 @@ class Resolver:
         """'ethnic Albanians in south Serbia': an ethnic group is coded by the state it lives in,
         when the sentence places it in another one."""
         doc = tok.doc
-        if tok.i == 0 or doc[tok.i - 1].lower_ != "ethnic":
+        if tok.i == 0 or doc[tok.i - 1].lower_ not in _ETHNIC:
             return None
         from accord.events.places import place_country
 
@@ -471,7 +471,7 @@ class Resolver:
             if person is not None:  # "Russian President Vladimir Putin": the name decides
                 first = self._title_start(sent, tok.i, end)
                 out = [x for x in out if not (first <= x.start and x.end <= person.start)]
-                out[out.index(person)] = self._as_titled(_extend(person, first, doc), org, title)
+                out[out.index(person)] = self._as_titled(_extend(person, first, doc), org, office, title)
                 taken.update(range(first, person.end))
                 continue
             m = self._title_mention(sent, tok.i, end, office, title, org, ctx)
@@ -482,7 +482,7 @@ class Resolver:
                 taken.update(range(m.start, m.end))
         return out
 
-    def _as_titled(self, m: Mention, org: str | None, title: str) -> Mention:
+    def _as_titled(self, m: Mention, org: str | None, office: str, title: str) -> Mention:
         """'Arab League Secretary General Chedli Klibi' in a text the knowledge base dates outside
         his term: the title the text gives is the role he acts in, so the organisation decides."""
         org_actor = self.kb.actors.get(org or "")
@@ -492,7 +492,7 @@ class Resolver:
         code: str | None
         sector: str | None
         if org_actor.kind == "state":
-            if r.code[:3] == org_actor.id or "elect" in title or "former" in title:
+            if r.code[:3] == org_actor.id or office in ELECT_OFFICES:
                 return m  # the knowledge base knows the country; "President-elect" stays without a sector
             code, sector = org_actor.id + "GOV", "GOV"
         else:
@@ -512,7 +512,7 @@ class Resolver:
         first = start
         while first > sent.start:
             t = doc[first - 1]
-            if t.lower_ in ("former", ",", ";", ":", "(", ")") or t.dep_ not in ("amod", "compound", "poss", "case", "det", "punct", "nmod"):
+            if t.lower_ in _TITLE_STOPS or t.text in (",", ";", ":", "(", ")") or t.dep_ not in ("amod", "compound", "poss", "case", "det", "punct", "nmod"):
                 break
             if not head.is_ancestor(t):
                 break
@@ -556,7 +556,7 @@ class Resolver:
             code = self._qual_token(t, mentions)
             if code:
                 return code
-            if t.lower_ in ("led", "backed", "based", "allied", "aligned") and k > sent.start and doc[k - 1].text == "-":
+            if t.lower_ in _BACKING and k > sent.start and doc[k - 1].text == "-":
                 continue  # "Vietnamese-led forces", "Iranian-backed militias"
             if t.pos_ not in ("ADJ", "PROPN", "NOUN", "PART", "PUNCT") or t.text in (",", ";"):
                 break
@@ -568,7 +568,7 @@ class Resolver:
                     code = self._qual_token(t, mentions) if t.i <= child.i else None
                     if code and code in self.kb.actors and self.kb.actors[code].kind == "state":
                         return code
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "for"):  # "a spokesman for President X"
+            if child.dep_ == "prep" and child.lower_ in _QUALIFIER_PREPS:  # "a spokesman for President X"
                 for obj in child.children:
                     code = self._qual_token(obj, mentions)
                     if code:
@@ -581,7 +581,7 @@ class Resolver:
                         return (groups or found)[0]
             if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION:
                 # "separatists belonging to the BLA", "fighters loyal to Haftar", "militias linked to Iran"
-                for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")):
+                for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in _AFFILIATION_PREPS):
                     for obj in prep.children:
                         code = self._qual_token(obj, mentions)
                         if code:
@@ -622,7 +622,7 @@ class Resolver:
     def _title_mention(self, sent: Span, start: int, end: int, office: str, title: str,
                        org: str | None, ctx: DocContext) -> Mention | None:
         doc = sent.doc
-        former = any(doc[k].lower_ in ("former", "ex", "ousted", "late") for k in range(max(sent.start, start - 3), start))
+        former = any(doc[k].lower_ in _FORMER for k in range(max(sent.start, start - 3), start))
         first = self._title_start(sent, start, end)
         text = doc[first:end].text
         s_char, e_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -648,7 +648,7 @@ class Resolver:
         sector = self.kb.agents.get(tok.lower_)
         if sector is None:
             return None
-        if tok.lower_ in ("party", "parties") and not any(
+        if tok.lower_ in _PARTY_NOUNS and not any(
                 c.dep_ in ("amod", "compound") and c.lower_ in _POLITICAL for c in tok.children):
             return None  # "the warring parties", "parties to the conflict": not political parties
         if sector == "GOV" or tok.lower_ in _GENERIC_PEOPLE:
@@ -667,7 +667,7 @@ class Resolver:
                 if child.dep_ == "poss" and child.lower_ in _POSS_PRONOUNS and tok.lower_ in _GOV_NOUNS and ctx.persons:
                     return self._poss_gov(tok, child, ctx)
             if tok.lower_ in _GOV_NOUNS:
-                det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"), None)
+                det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in _THE), None)
                 # "the incoming administration": the government of the leader the text is about;
                 # never a bare role word as an actor
                 return self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
@@ -704,17 +704,16 @@ class Resolver:
     def _bare_agent(self, tok: Token, sector: str, mentions: list[Mention]) -> Mention | None:
         """'protesters', 'police' with no country word: the country of the place the sentence
         names ("in Nairobi", "in Georgia"), else no country (sector only, never a guess)."""
-        affiliated = tok.lower_ in ("leader", "leaders", "official", "officials") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        if tok.dep_ in ("compound", "amod") or (tok.lower_ in ("people", "leader", "leaders", "official", "general")
+        affiliated = tok.lower_ in _AFFILIATED_AGENTS and any(
+            c.dep_ == "prep" and c.lower_ in _MEMBERSHIP_PREPS for c in tok.children)
+        if tok.dep_ in ("compound", "amod") or (tok.lower_ in _ANONYMOUS_AGENTS
                                                  and not affiliated):
             return None  # bare "leaders" are nobody in particular; "leaders of the opposition coalition" are
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None:
             return self._owned_agent(tok, poss, sector)  # "its troops": the owner is the actor already named
         doc = tok.doc
-        if affiliated and any(t.lower_ in ("opposition", "rebel", "rebels", "party", "coalition", "movement")
-                              for t in tok.subtree):
+        if affiliated and any(t.lower_ in _OPPOSITION for t in tok.subtree):
             sector = "OPP"  # "leaders of the Azadliq opposition coalition"
         country = self._sentence_place_country(tok.sent, mentions)
         first = tok.i
@@ -744,7 +743,7 @@ class Resolver:
 
     def _sentence_place_country(self, sent: Span, mentions: list[Mention]) -> str | None:
         for t in sent:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "throughout") and t.ent_type_ in ("GPE", "LOC"):
+            if t.dep_ == "pobj" and t.head.lower_ in _AGENT_PLACE_PREPS and t.ent_type_ in ("GPE", "LOC"):
                 for m in mentions:
                     if m.start <= t.i < m.end and m.how == "region" and m.ref.code:
                         return m.ref.code
@@ -767,10 +766,10 @@ class Resolver:
         if tok.lower_ not in _GROUP_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
         det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if det is None or det.lower_ != "the" or any(c.dep_ == "prep" for c in tok.children):
+        if det is None or det.lower_ not in _THE or any(c.dep_ == "prep" for c in tok.children):
             return None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
-        if tok.lower_ in ("group", "movement", "organization", "organisation") and any(
+        if tok.lower_ in _GENERIC_GROUP_NOUNS and any(
                 m.lower_ not in _GROUP_KINDS for m in mods):
             return None  # "the rights group", "the opposition group": not the armed group
         recent = [o for o in reversed(ctx.orgs) if self.kb.actors[o].kind == "group"]
@@ -856,7 +855,7 @@ class Resolver:
         if group is not None:
             return group
         key = tok.lower_
-        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children) and (
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _THE for c in tok.children) and (
                 key in _ANAPHORS or any(self.kb.actors[o].name.lower().endswith(" " + key) for o in ctx.orgs)):
             target = _ANAPHORS.get(key)
             named = [o for o in reversed(ctx.orgs) if self.kb.actors[o].name.lower().endswith(" " + key)]
@@ -865,7 +864,7 @@ class Resolver:
             elif target is None or target not in ctx.orgs:
                 target = ctx.orgs[-1] if ctx.orgs else target
             if target and target in self.kb.actors:
-                start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the" else tok.i
+                start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _THE else tok.i
                 ref = self.ref_for(self.kb.actors[target], tok.doc[start:tok.i + 1].text, ctx.day,
                                    "name", tok.doc[start].idx, tok.idx + len(tok))
                 return Mention(start, tok.i + 1, tok.i, ref, "coref")
@@ -874,24 +873,31 @@ class Resolver:
 
 def _stance_prefix(doc, i: int) -> bool:
     """'anti-Kremlin', 'pro-Russian': a stance word, not the actor."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non")
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "maj", "capt", "lt", "sgt",
-               "sen", "rep", "gov", "pres", "prof", "rev", "sheikh", "mullah", "imam", "ayatollah", "herr", "madame",
-               "monsieur", "comrade"}
-_ABROAD = {"ambassador", "ambassadors", "embassy", "embassies", "envoy", "envoys", "consulate", "consul", "diplomat",
-           "diplomats", "mission"}
-_POLITICAL = {"opposition", "political", "ruling", "governing", "conservative", "liberal", "islamist", "communist",
-              "socialist", "nationalist", "democratic", "main", "major", "largest", "coalition", "minority", "majority",
-              "far-right", "right-wing", "left-wing", "centrist", "populist", "separatist", "pro-government"}
-_GENERIC_PEOPLE = {"party", "parties", "groups", "officers", "officer", "commanders", "commander", "leaders", "leader", "officials", "official",
-                   "members", "chief", "spokesman", "spokeswoman", "spokesperson"}
-_AFFILIATION = {"belong", "loyal", "link", "affiliate", "ally", "align", "tie", "close", "attach", "connect"}
-_GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "fighters", "jihadists", "movement", "organization",
-                "organisation", "militia"}
-_GROUP_KINDS = {"militant", "insurgent", "separatist", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist",
-                "islamist", "militia"}
+_HONORIFICS = lexicon("honorifics")
+_ABROAD = lexicon("diplomatic_mission_words")
+_POLITICAL = lexicon("political_party_modifiers")
+_GENERIC_PEOPLE = lexicon("sector_modifier_nouns")
+_AFFILIATION = lexicon("affiliation_lemmas")
+_AFFILIATION_PREPS = lexicon("affiliation_preps")
+_GROUP_NOUNS = lexicon("armed_group_anaphor_nouns")
+_GENERIC_GROUP_NOUNS = lexicon("generic_group_nouns")
+_GROUP_KINDS = lexicon("armed_group_modifiers")
+_THE = lexicon("definite_articles")
+_ETHNIC = lexicon("ethnic_group_markers")
+_BACKING = lexicon("hyphen_backing_participles")
+_QUALIFIER_PREPS = lexicon("qualifier_preps")
+_FORMER = lexicon("former_title_markers")
+_TITLE_STOPS = lexicon("title_span_stops")
+_PARTY_NOUNS = lexicon("party_nouns")
+_AFFILIATED_AGENTS = lexicon("affiliated_agent_nouns")
+_MEMBERSHIP_PREPS = lexicon("membership_preps")
+_ANONYMOUS_AGENTS = lexicon("anonymous_agent_nouns")
+_OPPOSITION = lexicon("opposition_words")
+_AGENT_PLACE_PREPS = lexicon("agent_place_preps")
+_STANCE_PREFIXES = lexicon("stance_prefixes")
 
 
 def _office_rank(office: str) -> int:
@@ -900,7 +906,7 @@ def _office_rank(office: str) -> int:
 
 def _trim_the(ent: Span) -> tuple[int, int]:
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in ("the", "'s"):
+    while start < end and (ent.doc[start].lower_ in _THE or ent.doc[start].lower_ == "'s"):
         start += 1
     while end > start and ent.doc[end - 1].lower_ in ("'s", "'"):
         end -= 1
