@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from accord.events.codebook import default_codebook
-from accord.events.coder import _FRAME_REFINE
+from accord.events.coder import frame_codes
 from accord.events.patterns import default_patterns
 from accord.events.triggers import MUST_REQUEST, NEG_INTENT
 
@@ -18,7 +18,7 @@ DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCE
 def emitted_codes() -> set[str]:
     ps = default_patterns()
     codes = {p.cameo for table in (ps.verbs, ps.nouns) for entries in table.values() for p in entries}
-    return codes | set(_FRAME_REFINE.values()) | {NEG_INTENT.cameo, MUST_REQUEST.cameo}
+    return codes | set(frame_codes().values()) | {NEG_INTENT.cameo, MUST_REQUEST.cameo}
 
 
 def test_codebook_every_emitted_code_is_in_codebook():

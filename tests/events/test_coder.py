@@ -84,7 +84,8 @@ def test_coder_offsets_point_into_text(code):
 
 def test_coder_frame_refines_cameo(code):
     (event,) = code("Israeli Prime Minister Benjamin Netanyahu refused to meet Hamas negotiators.", "2024-03-01")
-    assert (event.cameo, event.rule) == ("125", "verb:refuse>verb:meet")
+    assert (event.cameo, event.rule) == ("125", "trigger.verb.refuse")
+    assert event.trace[:3] == ("trigger.verb.refuse", "content:trigger.verb.meet", "recode.frame-content")
 
 
 def test_coder_min_confidence_drops_weak_events(code):

@@ -47,7 +47,7 @@ def test_cli_code_stdin_json_shape():
         "date": "2025-01-31", "date_granularity": "day"}
     assert [(a["code"], a["sector"]) for a in event["sources"]] == [("ISRMIL", "MIL")]
     assert [a["code"] for a in event["targets"]] == ["PSE"]
-    assert event["rule"] == "verb:arrest" and 0 < event["confidence"] <= 1
+    assert event["rule"] == "trigger.verb.arrest" and 0 < event["confidence"] <= 1
 
 
 def test_cli_ingest_is_idempotent_and_queryable(tmp_path):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
-from accord.events.triggers import Trigger
+from accord.events.triggers import MUST_REQUEST, Trigger
 from accord.lexicons import lexicon
 from accord.types import ActorRef
 
@@ -261,7 +261,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
             sources = _inherited_subject(verb, idx)
             inherited = bool(sources)
-        if trig.pattern.rule == "frame:said-that-must":  # "told Politico that Britain must ...": Britain
+        if trig.pattern is MUST_REQUEST:  # "told Politico that Britain must ...": Britain
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from accord.errors import DataFileError
+from accord.lexicons import lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,12 @@ class Pattern:
     targets: frozenset[str]
     confidence: float
     frame: bool  # takes an embedded event as its content ("refused to meet")
-    rule: str  # "verb:meet" / "verb:impose+obj:sanction"
+    id: str  # stable rule id: "trigger.verb.meet", "trigger.verb.impose.obj-sanction"
+    origin: str = ""  # the file (and line) the row came from
+
+    @property
+    def rule(self) -> str:
+        return self.id
 
 
 class PatternSet:
@@ -41,6 +47,9 @@ class PatternSet:
         folder = resources.files("accord") / "data" / "patterns"
         for pos in ("verb", "noun"):
             ps.add(pos, f"{pos}s.csv", (folder / f"{pos}s.csv").read_text(encoding="utf-8"))
+        converted = resources.files("accord") / "data" / "rules" / "petrarch_verbs.csv"
+        if converted.is_file():  # PETRARCH2's verb dictionary, for lemmas the curated rows lack
+            ps.add("verb", "rules/petrarch_verbs.csv", converted.read_text(encoding="utf-8"), fallback=True)
         for path in extra:
             p = Path(path)
             if not p.is_file():
@@ -49,33 +58,46 @@ class PatternSet:
             ps.add(pos, p.name, p.read_text(encoding="utf-8"), first=True)
         return ps
 
-    def add(self, pos: str, name: str, text: str, first: bool = False) -> None:
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    def add(self, pos: str, name: str, text: str, first: bool = False, fallback: bool = False) -> None:
+        """Add a pattern file's rows. `first`: tried before the rows already there (a user's file);
+        `fallback`: only for lemmas that have no rows yet (converted dictionaries)."""
         table = self.verbs if pos == "verb" else self.nouns
-        for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
+        known = set(table) if fallback else set()
+        numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1)]
+        body = [(n, ln) for n, ln in numbered if ln.strip() and not ln.startswith("#")]
+        rows = csv.DictReader(io.StringIO("\n".join(ln for _, ln in body)))
+        for (n, _), row in zip(body[1:], rows, strict=False):
             try:
-                p = _pattern(pos, row)
-            except (KeyError, ValueError, AttributeError) as exc:
-                raise DataFileError(f"{name}: row {n} is not a valid pattern ({exc})", input=name) from exc
+                p = _pattern(pos, row, f"{name}:{n}")
+            except (KeyError, ValueError, AttributeError, DataFileError) as exc:
+                raise DataFileError(f"{name}: line {n} is not a valid pattern ({exc})", input=name) from exc
+            if p.lemma in known:
+                continue
             entries = table[p.lemma]
             entries.insert(0, p) if first else entries.append(p)
         for entries in table.values():
             entries.sort(key=lambda p: p.cue == "")  # specific cues are tried first (stable sort)
 
 
-def _pattern(pos: str, row: dict[str, str]) -> Pattern:
+def _pattern(pos: str, row: dict[str, str], origin: str = "") -> Pattern:
     cue = (row.get("cue") or "").strip()
     kind, _, values = cue.partition(":")
     cameo = row["cameo"].strip()
     if not cameo.isdigit():
         raise ValueError(f"cameo {cameo!r} is not a CAMEO code")
     lemma = row["lemma"].strip().lower()
-    rule = f"{pos}:{lemma}" + (f"+{cue}" if cue else "")
+    rid = (row.get("id") or "").strip() or f"trigger.{pos}.{lemma}" + (f".{kind}" if kind else "")
+    words: set[str] = set()
+    for v in values.split("|"):
+        if v.startswith("@"):
+            words |= lexicon(v[1:])  # a named word list: "obj:@p2_weapons"
+        elif v:
+            words.add(v)
     return Pattern(
-        pos=pos, lemma=lemma, cue=kind, cue_values=frozenset(v for v in values.split("|") if v),
+        pos=pos, lemma=lemma, cue=kind, cue_values=frozenset(words),
         cameo=cameo, targets=frozenset(t for t in (row.get("targets") or "").split("|") if t),
         confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == "embed",
-        rule=rule,
+        id=rid, origin=(row.get("origin") or "").strip() or origin,
     )
 
 

@@ -14,13 +14,13 @@ _INTENT_NOUNS = lexicon("intent_nouns")
 _NO_WORDS = lexicon("none_determiners")
 NEG_INTENT = Pattern(
     pos="verb", lemma="*intention", cue="", cue_values=frozenset(), cameo="120", targets=frozenset(),
-    confidence=0.7, frame=True, rule="frame:no-intention-of",
+    confidence=0.7, frame=True, id="trigger.frame.no-intention",
 )
 
 
 MUST_REQUEST = Pattern(
     pos="verb", lemma="*must", cue="", cue_values=frozenset(), cameo="100", targets=frozenset(),
-    confidence=0.65, frame=True, rule="frame:said-that-must",
+    confidence=0.65, frame=True, id="trigger.frame.said-that-must",
 )
 _SAYING = lexicon("obligation_saying_verbs")
 _OBLIGATION = lexicon("obligation_modals")

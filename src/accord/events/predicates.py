@@ -1,0 +1,578 @@
+"""The predicates that rules are written with: each is implemented once here and documented in
+docs/rules.md (a test keeps that table complete).
+
+A predicate is a function `(ctx, value) -> bool`. `ctx` is a `RuleContext`: the trigger, and, as the
+coder gets that far, its arguments, type, code, modality reading and the other triggers of the
+sentence. Values are prepared once when a rule is loaded (`prepare`): a list of words, or a string
+naming a lexicon (`"@press_objects"`), becomes a frozenset of lower-case words.
+
+Any predicate can be negated by writing `not.<name>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from accord.lexicons import lexicon
+
+
+@dataclass
+class RuleContext:
+    """What a rule can look at. Fields after `trig` are filled in as the coder proceeds."""
+
+    trig: Any  # triggers.Trigger
+    sent: Span | None = None
+    args: Any = None  # arguments.Arguments
+    plover_type: str | None = None
+    cameo: str | None = None
+    reading: Any = None  # modality.ModalityReading
+    content: Any = None  # the Trigger a frame embeds
+    triggers: list[Any] = field(default_factory=list)  # every trigger of the sentence
+    types: dict[int, str] = field(default_factory=dict)  # token index -> PLOVER type of its trigger
+    inner: dict[int, Any] = field(default_factory=dict)  # frame token index -> content trigger
+    idx: Any = None  # arguments.MentionIndex
+
+    @property
+    def tok(self) -> Token:
+        return self.trig.token
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    name: str
+    fn: Callable[[RuleContext, Any], bool]
+    kind: str  # what the value is: words | codes | bool | int | prep-words
+    doc: str
+
+
+PREDICATES: dict[str, Predicate] = {}
+
+
+def _words(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        return lexicon(value[1:]) if value.startswith("@") else frozenset([value.lower()])
+    if isinstance(value, (list, tuple)):
+        out: set[str] = set()
+        for v in value:
+            out |= _words(str(v))
+        return frozenset(out)
+    raise ValueError(f"expected a word, a list of words or @lexicon, got {value!r}")
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (str, int)):
+        return (str(value),)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    raise ValueError(f"expected a code or a list of codes, got {value!r}")
+
+
+def _prep_words(value: Any) -> tuple[frozenset[str], frozenset[str]]:
+    if not isinstance(value, dict) or set(value) != {"prep", "words"}:
+        raise ValueError("expected {prep: [...], words: [...] or @lexicon}")
+    return _words(value["prep"]), _words(value["words"])
+
+
+_PREPARE: dict[str, Callable[[Any], Any]] = {
+    "words": _words, "codes": _codes, "bool": bool, "int": int, "prep-words": _prep_words,
+}
+
+
+def prepare(name: str, value: Any) -> Any:
+    """The value of predicate `name` parsed once; `not.` predicates are prepared like their base."""
+    return _PREPARE[PREDICATES[name].kind](value)
+
+
+def predicate(name: str, kind: str) -> Callable[[Callable[[RuleContext, Any], bool]], Callable[[RuleContext, Any], bool]]:
+    def register(fn: Callable[[RuleContext, Any], bool]) -> Callable[[RuleContext, Any], bool]:
+        doc = " ".join((fn.__doc__ or "").split())
+        PREDICATES[name] = Predicate(name, fn, kind, doc)
+        PREDICATES[f"not.{name}"] = Predicate(f"not.{name}", lambda ctx, v: not fn(ctx, v), kind, f"Negation of {name}.")
+        return fn
+    return register
+
+
+# --- the trigger
+
+
+@predicate("trigger", "codes")
+def _trigger(ctx: RuleContext, ids: tuple[str, ...]) -> bool:
+    """The trigger rule's id is one of these ids."""
+    return ctx.trig.pattern.id in ids
+
+
+@predicate("lemma", "words")
+def _lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger rule's lemma is one of these words."""
+    return ctx.trig.pattern.lemma in words
+
+
+@predicate("pos", "codes")
+def _pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
+    """The trigger rule is for a `verb` or a `noun`."""
+    return ctx.trig.pattern.pos in kinds
+
+
+@predicate("cue", "codes")
+def _cue(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
+    """The trigger rule's cue kind is one of these (prt, obj, prep, pred; '' for none)."""
+    return ctx.trig.pattern.cue in kinds
+
+
+@predicate("pattern_cameo", "codes")
+def _pattern_cameo(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """The trigger rule's own CAMEO code starts with one of these prefixes."""
+    return ctx.trig.pattern.cameo.startswith(prefixes)
+
+
+@predicate("frame", "bool")
+def _frame(ctx: RuleContext, value: bool) -> bool:
+    """The trigger rule is a frame (it embeds another event as its content)."""
+    return ctx.trig.pattern.frame == value
+
+
+@predicate("anchored", "bool")
+def _anchored(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is a frame noun read through a governing verb ("has no intention of")."""
+    return (ctx.trig.anchor is not None) == value
+
+
+@predicate("has_extra", "bool")
+def _has_extra(ctx: RuleContext, value: bool) -> bool:
+    """The trigger has more words than its head (a particle or a light verb's object)."""
+    return bool(ctx.trig.extra) == value
+
+
+@predicate("word", "words")
+def _word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's head word, lower-cased, is one of these."""
+    return ctx.tok.lower_ in words
+
+
+@predicate("after_word", "words")
+def _after_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The word before the trigger, or a child of the trigger, is one of these ("as opposed")."""
+    tok = ctx.tok
+    return (tok.i > 0 and tok.doc[tok.i - 1].lower_ in words) or any(c.lower_ in words for c in tok.children)
+
+
+# --- the trigger's place in the parse
+
+
+@predicate("dep", "codes")
+def _dep(ctx: RuleContext, labels: tuple[str, ...]) -> bool:
+    """The trigger's dependency label is one of these."""
+    return ctx.tok.dep_ in labels
+
+
+@predicate("tag", "codes")
+def _tag(ctx: RuleContext, tags: tuple[str, ...]) -> bool:
+    """The trigger's fine-grained tag is one of these (VBN, VBG, ...)."""
+    return ctx.tok.tag_ in tags
+
+
+@predicate("head_lemma", "words")
+def _head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The lemma of the trigger's syntactic head is one of these."""
+    return ctx.tok.head.lemma_.lower() in words
+
+
+@predicate("head_word", "words")
+def _head_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's syntactic head, lower-cased, is one of these (a preposition for a pobj)."""
+    return ctx.tok.head.lower_ in words
+
+
+@predicate("child_dep", "codes")
+def _child_dep(ctx: RuleContext, labels: tuple[str, ...]) -> bool:
+    """The trigger has a child with one of these dependency labels."""
+    return any(c.dep_ in labels for c in ctx.tok.children)
+
+
+@predicate("object_word", "words")
+def _object_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A word of the trigger's objects (dobj, pobj, xcomp, attr, acomp, advmod children and their
+    own dobj/pobj children), lower-cased, is one of these."""
+    objects = [c for c in ctx.tok.children if c.dep_ in ("dobj", "pobj", "xcomp", "attr", "acomp", "advmod")]
+    return any(c.lower_ in words for c in objects) or any(
+        g.lower_ in words for c in objects for g in c.children if g.dep_ in ("dobj", "pobj"))
+
+
+@predicate("dobj_lemma", "words")
+def _dobj_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A direct object of the trigger has one of these lemmas."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in ctx.tok.children)
+
+
+@predicate("dobj_det", "words")
+def _dobj_det(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A direct object of the trigger has one of these determiners ("condemns any violence")."""
+    return any(c.dep_ == "dobj" and any(d.lower_ in words and d.dep_ == "det" for d in c.children)
+               for c in ctx.tok.children)
+
+
+@predicate("other_dobj", "bool")
+def _other_dobj(ctx: RuleContext, value: bool) -> bool:
+    """The trigger has a direct object that is not one of the trigger's own words."""
+    return any(c.dep_ == "dobj" and c.i not in ctx.trig.extra for c in ctx.tok.children) == value
+
+
+@predicate("prep_object", "prep-words")
+def _prep_object(ctx: RuleContext, value: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A preposition child of the trigger (`prep`) has an object whose lemma is in `words`."""
+    preps, words = value
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(o.lemma_.lower() in words for o in c.children)
+               for c in ctx.tok.children)
+
+
+@predicate("prep_subtree", "prep-words")
+def _prep_subtree(ctx: RuleContext, value: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A preposition child of the trigger (`prep`) has a word with a lemma in `words` anywhere below it."""
+    preps, words = value
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(t.lemma_.lower() in words for t in c.subtree)
+               for c in ctx.tok.children)
+
+
+@predicate("no_child_dep", "codes")
+def _no_child_dep(ctx: RuleContext, labels: tuple[str, ...]) -> bool:
+    """The trigger has no child with any of these dependency labels."""
+    return not any(c.dep_ in labels for c in ctx.tok.children)
+
+
+@predicate("subject_word_prefix", "words")
+def _subject_word_prefix(ctx: RuleContext, prefixes: frozenset[str]) -> bool:
+    """A word left of the trigger in its own phrase starts with one of these ("peacekeepers arrived")."""
+    return any(t.lower_.startswith(tuple(prefixes)) for left in ctx.tok.lefts for t in left.subtree)
+
+
+@predicate("prescription", "words")
+def _prescription(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's clause is what a judgement with one of these words prescribes ("crucial for
+    Islamabad to negotiate"), or a "for X to V" clause."""
+    tok = ctx.tok
+    if tok.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    return (tok.head.lemma_.lower() in words
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in words for c in tok.head.children)
+            or (any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)))
+
+
+@predicate("refusal_aux", "words")
+def _refusal_aux(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger has an auxiliary among these words (negated with will/can/does: a refusal)."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in ctx.tok.children)
+
+
+@predicate("question", "bool")
+def _question(ctx: RuleContext, value: bool) -> bool:
+    """A question mark follows the trigger in its sentence."""
+    tok = ctx.tok
+    return any(t.text == "?" and t.i > tok.i for t in tok.sent) == value
+
+
+@predicate("dated_possessive", "bool")
+def _dated_possessive(ctx: RuleContext, value: bool) -> bool:
+    """The trigger has a possessive that is a date ("last month's invasion")."""
+    return any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in ctx.tok.children) == value
+
+
+@predicate("background", "bool")
+def _background_pred(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's own clause dates it years back ("18 years ago", "in the 1970s", "for decades")."""
+    from accord.events.background import is_background
+
+    return is_background(ctx.tok) == value
+
+
+@predicate("under_standing", "bool")
+def _under_standing(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is the object of "under" not after "come" ("a ship under U.S. sanctions")."""
+    tok = ctx.tok
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() != "come") == value
+
+
+@predicate("modifier", "words")
+def _modifier(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """An adjectival modifier of the trigger is one of these ("the existing embargo")."""
+    return any(c.dep_ == "amod" and c.lower_ in words for c in ctx.tok.children)
+
+
+@predicate("time_frame", "words")
+def _time_frame(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger is the object of of/to/for/against under one of these nouns ("on the eve of a visit")."""
+    tok = ctx.tok
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to", "for", "against") \
+        and tok.head.head.lemma_.lower() in words
+
+
+# --- arguments
+
+
+def _sources(ctx: RuleContext) -> tuple[Any, ...]:
+    return ctx.args.sources if ctx.args is not None else ()
+
+
+def _targets(ctx: RuleContext) -> tuple[Any, ...]:
+    return ctx.args.targets if ctx.args is not None else ()
+
+
+@predicate("no_source", "bool")
+def _no_source(ctx: RuleContext, value: bool) -> bool:
+    """No source was found."""
+    return (not _sources(ctx)) == value
+
+
+@predicate("no_target", "bool")
+def _no_target(ctx: RuleContext, value: bool) -> bool:
+    """No target was found."""
+    return (not _targets(ctx)) == value
+
+
+@predicate("max_sources", "int")
+def _max_sources(ctx: RuleContext, n: int) -> bool:
+    """At most this many sources were found."""
+    return len(_sources(ctx)) <= n
+
+
+@predicate("source_count", "int")
+def _source_count(ctx: RuleContext, n: int) -> bool:
+    """Exactly this many sources were found."""
+    return len(_sources(ctx)) == n
+
+
+@predicate("uncoded_source", "bool")
+def _uncoded_source(ctx: RuleContext, value: bool) -> bool:
+    """Sources were found but none has an actor code."""
+    src = _sources(ctx)
+    return (bool(src) and not any(m.ref.code for m in src)) == value
+
+
+@predicate("inherited_source", "bool")
+def _inherited(ctx: RuleContext, value: bool) -> bool:
+    """The source came from a governing clause, not the trigger's own subject."""
+    return (ctx.args is not None and ctx.args.inherited) == value
+
+
+@predicate("coref_actor", "bool")
+def _coref(ctx: RuleContext, value: bool) -> bool:
+    """A source or target was found through a pronoun or a definite description."""
+    return any(m.how == "coref" for m in _sources(ctx) + _targets(ctx)) == value
+
+
+@predicate("source_head_tag", "codes")
+def _source_head_tag(ctx: RuleContext, tags: tuple[str, ...]) -> bool:
+    """The head word of the first source has one of these tags (NN: a common noun, a body)."""
+    src = _sources(ctx)
+    return bool(src) and ctx.tok.doc[src[0].head].tag_ in tags
+
+
+@predicate("official_source", "bool")
+def _official_source(ctx: RuleContext, value: bool) -> bool:
+    """A source is a government or an international organisation (code ends in GOV or IGO, or starts IGO)."""
+    return any((m.ref.code or "").endswith(("GOV", "IGO")) or (m.ref.code or "").startswith("IGO")
+               for m in _sources(ctx)) == value
+
+
+@predicate("actor_sector", "codes")
+def _actor_sector(ctx: RuleContext, sectors: tuple[str, ...]) -> bool:
+    """A source or target has one of these sectors."""
+    return any(m.ref.sector in sectors for m in _sources(ctx) + _targets(ctx))
+
+
+@predicate("targets_are_forces", "bool")
+def _targets_are_forces(ctx: RuleContext, value: bool) -> bool:
+    """Every target is a generic agent, taken from context, or a military or rebel force."""
+    tg = _targets(ctx)
+    return (bool(tg) and all(m.how in ("agent", "context") or m.ref.sector in ("MIL", "REB") for m in tg)) == value
+
+
+# --- type, code and modality
+
+
+@predicate("type", "codes")
+def _type(ctx: RuleContext, types: tuple[str, ...]) -> bool:
+    """The event's PLOVER type (from its current CAMEO code) is one of these."""
+    return ctx.plover_type in types
+
+
+@predicate("cameo", "codes")
+def _cameo(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """The event's current CAMEO code starts with one of these prefixes."""
+    return ctx.cameo is not None and ctx.cameo.startswith(prefixes)
+
+
+@predicate("cameo_is", "codes")
+def _cameo_is(ctx: RuleContext, codes: tuple[str, ...]) -> bool:
+    """The event's current CAMEO code is exactly one of these."""
+    return ctx.cameo in codes
+
+
+@predicate("reciprocal", "codes")
+def _reciprocal(ctx: RuleContext, types: tuple[str, ...]) -> bool:
+    """The type is one of these and the event has two or more sources (they act on each other)."""
+    return ctx.plover_type in types and len(_sources(ctx)) > 1
+
+
+@predicate("has_content", "bool")
+def _has_content(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is a frame whose embedded event was found ("refused to meet")."""
+    return (ctx.content is not None) == value
+
+
+@predicate("modality", "codes")
+def _modality(ctx: RuleContext, values: tuple[str, ...]) -> bool:
+    """The modality read for the trigger is one of these."""
+    return ctx.reading is not None and ctx.reading.modality in values
+
+
+@predicate("modality_cue", "words")
+def _modality_cue(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The word that decided the modality is one of these."""
+    return ctx.reading is not None and (ctx.reading.cue or "") in words
+
+
+@predicate("negated", "bool")
+def _negated(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's clause is negated."""
+    return (ctx.reading is not None and bool(ctx.reading.negated)) == value
+
+
+@predicate("speaker_word", "words")
+def _speaker_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A word of the speaker the event is attributed to has one of these lemmas ("analysts said")."""
+    speaker = ctx.reading.speaker if ctx.reading is not None else None
+    return speaker is not None and any(t.lemma_.lower() in words for t in speaker.subtree)
+
+
+@predicate("in_speaker", "words")
+def _in_speaker(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger lies inside the subject of one of these reporting verbs (who reports, not what)."""
+    return any(anc.dep_ == "nsubj" and anc.head.lemma_.lower() in words for anc in ctx.tok.ancestors)
+
+
+# --- relations between the triggers of a sentence (stage suppress)
+
+
+@predicate("frame_content", "bool")
+def _frame_content(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is the embedded content of a frame trigger ("refused to *meet*")."""
+    return any(t.token.i == ctx.tok.i for t in ctx.inner.values()) == value
+
+
+@predicate("part_of_trigger", "bool")
+def _part_of_trigger(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is one of another trigger's own words ("meet the *demands*")."""
+    return any(ctx.tok.i in t.extra for t in ctx.triggers) == value
+
+
+@predicate("inside_frame", "bool")
+def _inside_frame(ctx: RuleContext, value: bool) -> bool:
+    """The trigger lies inside what a frame embeds, beyond the frame's content ("called on the parties
+    to stop *fighting*"); a clause a frame could not embed stays its own event."""
+    by_token = {t.token.i: t for t in ctx.triggers}
+    me = ctx.tok.i
+    for trig in ctx.triggers:
+        if not trig.pattern.frame or trig.token.i == me:
+            continue
+        content = ctx.inner.get(trig.token.i)
+        if content is not None and content.token.i == me:
+            continue
+        for clause in (c for c in trig.token.children if c.dep_ in ("xcomp", "ccomp")):
+            if content is None and clause.i in by_token:
+                continue
+            if any(t.i == me for t in clause.subtree):
+                return value
+    return not value
+
+
+@predicate("protest_aim", "bool")
+def _protest_aim(ctx: RuleContext, value: bool) -> bool:
+    """A demand that states the aim of a protest next to it ("staged demonstrations to *demand*")."""
+    tok = ctx.tok
+    if ctx.types.get(tok.i) != "REQUEST" or tok.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp"):
+        return not value
+    head = tok.head
+    near = {head.i, *(c.i for c in head.children if c.dep_ in ("dobj", "nsubj", "attr"))}
+    return any(ctx.types.get(i) == "PROTEST" for i in near) == value
+
+
+@predicate("compound_of", "words")
+def _compound_of(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A nominal trigger is a compound modifier of a noun that is NOT one of these container nouns
+    ("*invasion* forces" modifies; "a peace mission" contains)."""
+    tok = ctx.tok
+    return ctx.trig.pattern.pos == "noun" and ctx.trig.anchor is None and tok.dep_ == "compound" \
+        and tok.head.lemma_.lower() not in words
+
+
+@predicate("restates_ancestor", "bool")
+def _restates_ancestor(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger restates a verb trigger of the same type among its four nearest ancestors
+    ("agreed to provide 70 million dollars of *aid*")."""
+    tok = ctx.tok
+    if ctx.trig.pattern.pos != "noun" or ctx.trig.anchor is not None:
+        return not value
+    verbs = {t.token.i for t in ctx.triggers if t.pattern.pos == "verb"}
+    for anc in list(tok.ancestors)[:4]:
+        if anc.i in verbs and ctx.types.get(anc.i) == ctx.types.get(tok.i):
+            return value
+    return not value
+
+
+def _governing_trigger(ctx: RuleContext, i: int) -> Any:
+    return next((t for t in ctx.triggers if t.pattern.pos == "verb" and t.token.i == i), None)
+
+
+@predicate("complaint_topic", "words")
+def _complaint_topic(ctx: RuleContext, preps: frozenset[str]) -> bool:
+    """A nominal trigger is the object of one of these prepositions under a complaint (CAMEO 11)
+    trigger ("complained over Turkish *shelling*")."""
+    tok = ctx.tok
+    if ctx.trig.pattern.pos != "noun" or tok.dep_ != "pobj" or tok.head.lower_ not in preps:
+        return False
+    h = _governing_trigger(ctx, tok.head.head.i)
+    return h is not None and h.pattern.cameo[:2] == "11"
+
+
+def _head_trigger(ctx: RuleContext) -> Any:
+    tok = ctx.tok
+    head = _governing_trigger(ctx, tok.head.i)
+    if head is None or head is ctx.trig or tok.i in head.extra:
+        return None
+    return head
+
+
+@predicate("purpose_of_trigger", "bool")
+def _purpose_of_trigger(ctx: RuleContext, value: bool) -> bool:
+    """A verb trigger is the subjectless purpose infinitive of another (non-frame) verb trigger
+    ("will visit Dakar to *mediate*")."""
+    tok = ctx.tok
+    head = _head_trigger(ctx)
+    hit = head is not None and ctx.trig.pattern.pos == "verb" and tok.dep_ == "advcl" and not head.pattern.frame \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return hit == value
+
+
+@predicate("judged_object", "bool")
+def _judged_object(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger is the object of a judgement trigger ("called Moscow's *strikes* a war crime")."""
+    head = _head_trigger(ctx)
+    hit = head is not None and ctx.trig.pattern.pos == "noun" and ctx.tok.dep_ == "dobj" and head.pattern.cue == "pred"
+    return hit == value
+
+
+@predicate("bare_object_of_trigger", "bool")
+def _bare_object(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger is the direct object of a verb trigger and names no actor of its own
+    ("trying to broker a *pact*"; but "support a deal between Britain and Mauritius" names its parties)."""
+    head = _head_trigger(ctx)
+    tok = ctx.tok
+    hit = head is not None and ctx.trig.pattern.pos == "noun" and ctx.trig.anchor is None and tok.dep_ == "dobj" \
+        and not any(t.i in ctx.idx.by_token for t in tok.subtree if t.i != tok.i)
+    return hit == value

@@ -1,0 +1,205 @@
+"""The rule layer: named rules loaded from data files, matched by a small set of predicates.
+
+A rule file (YAML, `accord/data/rules/*.yaml`, or a user's file named by `--rules` or
+ACCORD_RULES) is a list of entries:
+
+```yaml
+- id: veto.press-work            # unique, stable when the entry is edited
+  stage: veto                    # where it applies: see STAGES
+  doc: Press work is no event.
+  when: {pos: verb, object_word: "@press_objects"}   # every predicate must hold
+  then: veto                     # or {cameo: "163"}, {factor: 0.6}, {args: forces-retreat}
+  examples:                      # real or realistic sentences with their exact events
+    - text: The ministry declined to comment on the report.
+      events: []                 # or [[TYPE, [source codes], [target codes], modality], ...]
+```
+
+Predicates are implemented once, in `accord.events.predicates`, and documented in docs/rules.md.
+A value that starts with `@` names a lexicon (`accord.lexicons`). Rules are compiled once at
+load: the values of each predicate are parsed and lexicons expanded, and each stage's rules are
+kept in file order, so matching is a loop over a few prepared checks.
+
+User rules win: an entry whose id exists replaces the built-in entry; `disable: true` removes it;
+new ids are added (before the built-in rules of their stage, so they are tried first).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from accord.errors import DataFileError
+
+# Stages in the order the coder applies them.
+STAGES = {
+    "suppress": "a trigger that is part of, or the theme of, another trigger in the sentence is no event of its own",
+    "veto": "a trigger with its arguments found that is no event (any matching rule vetoes)",
+    "arguments": "a change to the arguments found (the first matching rule applies)",
+    "recode": "a CAMEO code that replaces the trigger's own (the first matching rule applies)",
+    "veto.typed": "a veto that needs the event's type (any matching rule vetoes)",
+    "arguments.typed": "an argument strategy once the type is known (every matching rule, in order)",
+    "recode.modality": "a CAMEO code chosen by the modality: an intention, a refusal (the first matching rule)",
+    "arguments.final": "an inferred actor: an unidentified attacker, an implied target (every matching rule)",
+    "confidence": "a factor that multiplies the confidence (every matching rule applies, one per group)",
+    "confidence.reading": "a factor from the modality reading, applied after the others are rounded",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    events: tuple[tuple[str, tuple[str | None, ...], tuple[str | None, ...], str], ...]
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    stage: str
+    when: dict[str, Any]
+    then: Any
+    doc: str = ""
+    group: str | None = None
+    examples: tuple[Example, ...] = ()
+    origin: str = ""
+    checks: tuple[tuple[Callable[..., bool], Any], ...] = field(default=(), compare=False, repr=False)
+
+    def matches(self, ctx: Any) -> bool:
+        return all(fn(ctx, value) for fn, value in self.checks)
+
+    @property
+    def factor(self) -> float:
+        return float(self.then["factor"]) if isinstance(self.then, dict) and "factor" in self.then else 1.0
+
+    @property
+    def cameo(self) -> str | None:
+        return str(self.then["cameo"]) if isinstance(self.then, dict) and "cameo" in self.then else None
+
+
+class RuleBook:
+    """The compiled rules of every stage, in order."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules: dict[str, Rule] = {}
+        for r in rules:
+            self.rules[r.id] = r
+        self.by_stage: dict[str, list[Rule]] = {s: [] for s in STAGES}
+        for r in self.rules.values():
+            self.by_stage[r.stage].append(r)
+
+    def first(self, stage: str, ctx: Any) -> Rule | None:
+        for r in self.by_stage[stage]:
+            if r.matches(ctx):
+                return r
+        return None
+
+    def matching(self, stage: str, ctx: Any) -> list[Rule]:
+        out: list[Rule] = []
+        groups: set[str] = set()
+        for r in self.by_stage[stage]:
+            if r.group is not None and r.group in groups:
+                continue
+            if r.matches(ctx):
+                out.append(r)
+                if r.group is not None:
+                    groups.add(r.group)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> RuleBook:
+        folder = resources.files("accord") / "data" / "rules"
+        entries: list[Rule] = []
+        for res in sorted(folder.iterdir(), key=lambda p: p.name):
+            if res.name.endswith(".yaml"):
+                entries.extend(parse_rules(res.read_text(encoding="utf-8"), f"rules/{res.name}"))
+        book = {r.id: r for r in entries}
+        order = [r.id for r in entries]
+        for path in extra:
+            p = Path(path)
+            if not p.is_file():
+                raise DataFileError(f"rule file not found: {p}", input=str(p))
+            for raw in _entries(p.read_text(encoding="utf-8"), str(p)):
+                rid = str(raw.get("id", ""))
+                if raw.get("disable"):
+                    if rid not in book:
+                        raise DataFileError(f"{p}: cannot disable unknown rule {rid!r}", input=str(p))
+                    del book[rid]
+                    order.remove(rid)
+                    continue
+                rule = compile_rule(raw, str(p))
+                if rid not in book:
+                    order.insert(0, rid)
+                book[rid] = rule
+        return cls(book[i] for i in order)
+
+
+def _entries(text: str, origin: str) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{origin}: not valid YAML ({str(exc).splitlines()[0]})", input=origin) from exc
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise DataFileError(f"{origin}: a rule file is a list of entries with id, stage, when, then", input=origin)
+    return data
+
+
+def parse_rules(text: str, origin: str) -> list[Rule]:
+    return [compile_rule(raw, origin) for raw in _entries(text, origin)]
+
+
+def compile_rule(raw: dict[str, Any], origin: str) -> Rule:
+    from accord.events.predicates import PREDICATES, prepare
+
+    rid = str(raw.get("id") or "")
+    where = f"{origin}: rule {rid or '(no id)'}"
+    if not rid:
+        raise DataFileError(f"{where}: every rule needs an id", input=origin)
+    stage = str(raw.get("stage") or "")
+    if stage not in STAGES:
+        raise DataFileError(f"{where}: unknown stage {stage!r}; known: {', '.join(STAGES)}", input=origin)
+    when = raw.get("when") or {}
+    if not isinstance(when, dict):
+        raise DataFileError(f"{where}: 'when' is a mapping of predicate: value", input=origin)
+    checks = []
+    for name, value in when.items():
+        if name not in PREDICATES:
+            raise DataFileError(f"{where}: unknown predicate {name!r} (see docs/rules.md)", input=origin)
+        try:
+            checks.append((PREDICATES[name].fn, prepare(name, value)))
+        except (DataFileError, ValueError, TypeError) as exc:
+            raise DataFileError(f"{where}: predicate {name}: {exc}", input=origin) from exc
+    then = raw.get("then")
+    if then is None:
+        raise DataFileError(f"{where}: every rule needs a 'then'", input=origin)
+    examples = tuple(_example(e, where, origin) for e in raw.get("examples") or ())
+    return Rule(rid, stage, dict(when), then, str(raw.get("doc") or ""), raw.get("group"), examples, origin,
+                tuple(checks))
+
+
+def _example(e: Any, where: str, origin: str) -> Example:
+    if isinstance(e, str):
+        e = {"text": e, "events": []}
+    if not isinstance(e, dict) or "text" not in e:
+        raise DataFileError(f"{where}: an example has a text and its events", input=origin)
+    events = []
+    for ev in e.get("events") or ():
+        typ, src, tgt, modality = ev
+        events.append((str(typ), tuple(src or ()), tuple(tgt or ()), str(modality)))
+    return Example(str(e["text"]), tuple(events), str(e["date"]) if e.get("date") else None)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleBook:
+    """The built-in rules plus the user's rule files named in ACCORD_RULES (os.pathsep-separated)."""
+    extra = [p for p in (os.environ.get("ACCORD_RULES") or "").split(os.pathsep) if p]
+    return RuleBook.load(extra)
