@@ -57,7 +57,7 @@ def spacy_alone(texts: list[str], n_process: int) -> float:
 
 def run(corpus: Path, repeat: int, db: str, **options: Any) -> tuple[float, int, int]:
     """Seconds, documents coded and events written by one ingest into a new store."""
-    from accord.interfaces.ingest import IngestOptions, ingest_items
+    from accord.interfaces.cli_ingest import IngestOptions, ingest_items
     from accord.store import open_store
 
     opts = IngestOptions(dedup=repeat == 1, **options)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.interfaces.ingest import run_ingest
+from accord.interfaces.cli_ingest import run_ingest
 from accord.store import open_store
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"

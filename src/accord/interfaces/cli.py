@@ -205,7 +205,7 @@ def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n
 
     Example: accord ingest examples/ ../shared/corpus/voa_stories.jsonl --db accord.duckdb
     """
-    from accord.interfaces.ingest import cli_options, no_readable_input, run_ingest
+    from accord.interfaces.cli_ingest import cli_options, no_readable_input, run_ingest
 
     options = cli_options(fields=fields, max_doc_bytes=max_doc_bytes, min_words=min_words,
                           language_check=language_check, near_dup_threshold=near_dup_threshold,

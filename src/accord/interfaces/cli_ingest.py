@@ -11,7 +11,10 @@ written, which the next run codes again.
 from __future__ import annotations
 
 import dataclasses
+import re
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.errors import InputError
+from accord.errors import AccordError, InputError, Interrupted, StoreError
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE
 from accord.ingest.dedup import DEFAULT_THRESHOLD, DedupIndex
 from accord.ingest.filters import CODING_FAILED, DUPLICATE, NEAR_DUPLICATE, Screen
@@ -30,6 +33,8 @@ from accord.store.base import Store
 from accord.types import CodedDocument, Document, Rejection
 
 ALREADY_STORED = "already stored"
+_RECORD = re.compile(r"(?::\d+|#\d+)$")  # file.jsonl:12, feed.xml#3: a record inside a readable input
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,21 @@ class IngestReport:
         }
 
 
+def _storable(rejection: Rejection) -> Rejection:
+    """The rejection with what no store can keep (NUL, a lone surrogate from an undecodable file
+    name) replaced by U+FFFD, so one odd input cannot make the batch fail to write."""
+    if not any(_UNSTORABLE.search(v) for v in (rejection.input, rejection.message, rejection.doc_id or "")):
+        return rejection
+    fix = lambda v: _UNSTORABLE.sub("\ufffd", v)  # noqa: E731
+    return dataclasses.replace(rejection, input=fix(rejection.input), message=fix(rejection.message),
+                               doc_id=fix(rejection.doc_id) if rejection.doc_id else None)
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0][:200]}" if lines else type(exc).__name__
+
+
 def _kind(reason: str) -> str:
     if reason in (DUPLICATE, NEAR_DUPLICATE):
         return "duplicates"
@@ -112,6 +132,7 @@ class Ingest:
         self.coded: list[CodedDocument] = []
         self.rejections: list[Rejection] = []
         self.on_progress: Callable[[Tally], None] = lambda tally: None
+        self.stopping = threading.Event()
 
     # ---- reading side: screen, dedup, skip stored --------------------------------------------
     def admitted(self, items: Iterable[Item]) -> Iterator[Document]:
@@ -120,8 +141,11 @@ class Ingest:
             ids = [it.value.id for it in chunk if isinstance(it.value, Document)]
             stored = self.store.has_documents(ids) if ids else set()
             for origin, value in chunk:
+                self.check_interrupted()
                 self.tally.read += 1
                 if isinstance(value, Rejection):
+                    if _RECORD.search(origin):
+                        self.tally.readable += 1  # the input was read; this record of it is rejected
                     self.reject(value)
                 elif (document := self._admit(origin, value, stored)) is not None:
                     self.origins[document.id] = origin
@@ -149,7 +173,7 @@ class Ingest:
     # ---- writing side ------------------------------------------------------------------------
     def reject(self, rejection: Rejection) -> None:
         self.tally.count(_kind(rejection.reason), rejection.reason)
-        self.rejections.append(rejection)
+        self.rejections.append(_storable(rejection))
         self._maybe_flush()
 
     def accept(self, out: CodedDocument | Rejection) -> None:
@@ -157,6 +181,7 @@ class Ingest:
             origin = self.origins.pop(out.doc_id or "", out.input)
             self.reject(dataclasses.replace(out, input=origin, message=f"{origin}: coding failed: {out.message}"))
             return
+        self.check_interrupted()
         self.origins.pop(out.document.id, None)
         self.tally.coded += 1
         self.coded.append(out)
@@ -170,7 +195,16 @@ class Ingest:
     def flush(self) -> None:
         if not (self.coded or self.rejections):
             return
-        result = self.store.write(self.coded, self.rejections)
+        try:
+            result = self.store.write(self.coded, self.rejections)
+        except AccordError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a full disk, a lost connection: the documented exit 4
+            raise StoreError(f"cannot write to the store ({_one_line(exc)}); what was committed before "
+                             "stays, run the same command again to resume", input=type(exc).__name__) from exc
+        for _ in range(result.documents_skipped):  # another run stored them first (concurrent ingest)
+            self.tally.coded -= 1
+            self.tally.count("duplicates", ALREADY_STORED)
         self.tally.events += result.events_written
         self.tally.commits += 1
         self.coded, self.rejections = [], []
@@ -178,7 +212,24 @@ class Ingest:
             self.options.on_commit(self.tally)
 
     # ---- the run -----------------------------------------------------------------------------
+    def interrupt(self) -> None:
+        """Ask the run to stop at the next document (safe from a signal handler)."""
+        self.stopping.set()
+
+    def check_interrupted(self) -> None:
+        if self.stopping.is_set():
+            raise Interrupted(f"interrupted after {self.tally.done} inputs ({self.tally.commits} batches "
+                              "committed); run the same command again to resume")
+
     def run(self, items: Iterable[Item]) -> Tally:
+        try:
+            self._run(items)
+        except Interrupted:
+            self.flush()
+            raise
+        return self.tally
+
+    def _run(self, items: Iterable[Item]) -> None:
         docs = self.admitted(items)
         o = self.options
         if o.engine == "dask":
@@ -193,7 +244,6 @@ class Ingest:
             for out in code_locally(docs, n_process=o.n_process, min_confidence=o.min_confidence):
                 self.accept(out)
         self.flush()
-        return self.tally
 
 
 def run_ingest(paths: list[str], *, db: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE, batch: int = 64,
@@ -248,11 +298,33 @@ def no_readable_input(paths: Iterable[str], report: IngestReport) -> str:
 def ingest_items(store: Store, items: Iterable[Item], options: IngestOptions, total: int | None = None) -> Tally:
     """Ingest reader items into an open store (the Python API behind `accord ingest`)."""
     run = Ingest(store, options)
-    with progress_bar(options.progress, total) as update:
+    with progress_bar(options.progress, total) as update, stop_on_signals(run):
         run.on_progress = update
         run.run(items)
     store.update_stories()
     return run.tally
+
+
+@contextmanager
+def stop_on_signals(run: Ingest) -> Iterator[None]:
+    """The first Ctrl-C (or SIGTERM) asks the run to stop after the document in hand, commit what
+    is coded and end with Interrupted (exit 130); a second Ctrl-C stops at once. Only in the main
+    thread, where Python delivers signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if run.stopping.is_set():
+            raise KeyboardInterrupt
+        run.interrupt()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 class _Bar:
