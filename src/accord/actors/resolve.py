@@ -14,6 +14,7 @@ from typing import Literal, cast
 
 from spacy.tokens import Span, Token
 
+from accord.actors.gazetteer import Gazetteer
 from accord.actors.kb import (
     ELECT_OFFICES,
     FAMILY_NAME_FIRST,
@@ -104,6 +105,7 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.places = Gazetteer(kb)  # cities and states, on this knowledge base (the coder's too)
         self._s = _SentenceState()  # what the sentence being read holds, per thread
         # every prefix of every name, so that a window of tokens stops growing as soon as no name
         # can begin like it (most tokens stop after one lookup)
@@ -374,9 +376,7 @@ class Resolver:
         doc = tok.doc
         if tok.i == 0 or doc[tok.i - 1].lower_ not in _ETHNIC:
             return None
-        from accord.events.places import place_country
-
-        home = place_country(tok.head if tok.dep_ in ("amod", "compound") else tok)
+        home = self.places.place_country(tok.head if tok.dep_ in ("amod", "compound") else tok)
         return home if home and home != iso and home in self.kb.actors else None
 
     def _unknown(self, doc, start: int, end: int, ent: Span, sent: Span, mentions: list[Mention]) -> Mention | None:
@@ -391,11 +391,9 @@ class Resolver:
             return Mention(start - 1, end, ent.root.i, ActorRef(doc[start - 1:end].text, None, None, None, None, None,
                            doc[start - 1].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
         if ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ in ("PERSON", "ORG", "NORP") and lone):
-            from accord.events.places import city_country
-
             # a city stands for its country: "shelled Kharkiv" -> UKR (the small model often
             # calls a lone city name a PERSON, so a big city wins over a one-word "person")
-            iso = city_country(doc[start:end].text, min_population=0 if ent.label_ == "GPE" else 200_000)
+            iso = self.places.city_country(doc[start:end].text, min_population=0 if ent.label_ == "GPE" else 200_000)
             if iso is None and ent.label_ == "GPE":
                 iso = self.kb.fuzzy_state(doc[start:end].text)  # "Afganistan"
                 if iso is not None:
@@ -750,15 +748,11 @@ class Resolver:
                     if m.start <= t.i < m.end and m.ref.code and m.ref.actor_id in self.kb.actors \
                             and self.kb.actors[m.ref.actor_id].kind == "state":
                         return m.ref.actor_id
-                from accord.events.places import city_country
-
                 ent = next((e for e in entities(t.doc) if e.start <= t.i < e.end), None)
-                iso = city_country(ent.text if ent is not None else t.text)  # "New York", not "York"
+                iso = self.places.city_country(ent.text if ent is not None else t.text)  # "New York", not "York"
                 if iso and iso in self.kb.actors:
                     return iso
-        from accord.events.places import place_country
-
-        return place_country(sent.root)  # "in the capital city of Algiers"
+        return self.places.place_country(sent.root)  # "in the capital city of Algiers"
 
     def _group_anaphor(self, tok: Token, ctx: DocContext) -> Mention | None:
         """'the group', 'the separatist group', 'the militants': the armed group the document

@@ -32,7 +32,7 @@ from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
-from accord.events.places import find_location, place_country
+from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
 from accord.events.triggers import Trigger, find_triggers
@@ -211,16 +211,16 @@ class Coder:
         entry = self.codebook.get(cameo)
         ctx.cameo, ctx.plover_type, ctx.reading = cameo, entry.plover_type, reading
         doc = sent.doc
-        location = find_location(trig.token)
+        location = find_location(trig.token, self.resolver.places)
         sources = tuple(m.ref for m in args.sources)
         targets = tuple(m.ref for m in args.targets)
         for rule in self.rules.by_stage["arguments.final"]:
             if rule.matches(ctx):
                 how = rule.then.get("args") if isinstance(rule.then, dict) else None
                 if how == "unidentified-source" and not sources:
-                    sources = _unidentified(location, trig)
+                    sources = _unidentified(location, trig, self.resolver.places)
                 elif how == "implied-target" and not targets:
-                    targets = _implied_target(entry.plover_type, sources, location, trig, idx)
+                    targets = _implied_target(entry.plover_type, sources, location, trig, idx, self.resolver.places)
                 else:
                     continue
                 trace.append(rule.id)
@@ -362,20 +362,20 @@ def _named_source(e: Event) -> bool:
     return any(a.role != UNIDENTIFIED for a in e.sources)
 
 
-def _unidentified(location: Location | None, trig: Trigger) -> tuple[ActorRef, ...]:
+def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:
     """An attack nobody is named for ('killed by a roadside bomb near Samarra'): the source is an
     unidentified actor in the country where it happened, as CAMEO codes it. No actor id, no text
     offsets, role 'unidentified': consumers can tell it from a named actor."""
     country = location.country if location is not None else None
     if country is None:  # "a car bomb in eastern Beirut", "outside the Iraqi city of Basra"
-        country = place_country(trig.token)
+        country = place_country(trig.token, places)
     if country is None:
         return ()
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
 
 
 def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: Location | None,
-                    trig: Trigger, idx: MentionIndex) -> tuple[ActorRef, ...]:
+                    trig: Trigger, idx: MentionIndex, places: Gazetteer) -> tuple[ActorRef, ...]:
     """A protest, a crackdown or an easing with no one named ('landowners began a hunger strike
     outside Parliament', 'police arrested 12', 'lifted the state of emergency'): at home, a protest
     addresses its government and a government's measure falls on its own people, as CAMEO codes
@@ -387,7 +387,7 @@ def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: L
     country = countries.pop()
     if country in ("IGO", "NGO", "IMG", "MNC"):
         return ()
-    where = (location.country if location is not None else None) or place_country(trig.token)
+    where = (location.country if location is not None else None) or place_country(trig.token, places)
     if where is not None and where != country:
         return ()
     named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}  # the index holds one sentence
