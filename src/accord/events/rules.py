@@ -199,6 +199,25 @@ def _example(e: Any, where: str, origin: str) -> Example:
 
 
 @lru_cache(maxsize=1)
+def trigger_examples() -> dict[str, tuple[Example, ...]]:
+    """Examples of the trigger rows (data/patterns/*.csv, data/rules/petrarch_verbs.csv), by row id,
+    from data/rules/examples/*.yaml: entries `{id: trigger.verb.meet, examples: [...]}`."""
+    folder = resources.files("accord") / "data" / "rules" / "examples"
+    out: dict[str, tuple[Example, ...]] = {}
+    if not folder.is_dir():
+        return out
+    for res in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not res.name.endswith(".yaml"):
+            continue
+        origin = f"rules/examples/{res.name}"
+        for raw in _entries(res.read_text(encoding="utf-8"), origin):
+            rid = str(raw.get("id") or "")
+            where = f"{origin}: {rid or '(no id)'}"
+            out[rid] = out.get(rid, ()) + tuple(_example(e, where, origin) for e in raw.get("examples") or ())
+    return out
+
+
+@lru_cache(maxsize=1)
 def default_rules() -> RuleBook:
     """The built-in rules plus the user's rule files named in ACCORD_RULES (os.pathsep-separated)."""
     extra = [p for p in (os.environ.get("ACCORD_RULES") or "").split(os.pathsep) if p]

@@ -78,12 +78,14 @@ class Group(click.Group):
               help="Your own actor file (same CSV formats as the built-in ones); wins on conflicts. Repeatable.")
 @click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
               help="Your own pattern file (verbs*.csv or nouns*.csv), tried first. Repeatable.")
-def main(actor_files: tuple[str, ...], pattern_files: tuple[str, ...]) -> None:
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Your own rule file (YAML): adds rules, or replaces, disables or reweights built-in ones by id. Repeatable.")
+def main(actor_files: tuple[str, ...], pattern_files: tuple[str, ...], rule_files: tuple[str, ...]) -> None:
     """accord: news in, political event data out (PLOVER + CAMEO, actors resolved on the event date).
 
     Example: accord --actors my_actors.csv code article.txt --date 2024-11-24 --format table
     """
-    for name, files in (("ACCORD_ACTORS", actor_files), ("ACCORD_PATTERNS", pattern_files)):
+    for name, files in (("ACCORD_ACTORS", actor_files), ("ACCORD_PATTERNS", pattern_files), ("ACCORD_RULES", rule_files)):
         if files:
             os.environ[name] = os.pathsep.join([*files, *filter(None, os.environ.get(name, "").split(os.pathsep))])
 
@@ -392,8 +394,13 @@ def serve(db: str, host: str, port: int, max_body_bytes: int | None, timeout_s: 
     writing = "on (bearer token)" if settings.token else "off (set ACCORD_API_TOKEN)"
     click.echo(f"accord: serving {db} on http://{host}:{port} (dashboard at /events, schema at /openapi.json, "
                f"writing {writing})", err=True)
-    uvicorn.run(create_app(db, settings), host=host, port=port, log_level="warning",
-                timeout_keep_alive=5, limit_concurrency=200, server_header=False)
+    from accord.interfaces.api import coding
+    from accord.interfaces.api.server import server_config
+
+    workers = coding.pool()
+    if workers is not None:
+        workers.warm()  # the coding processes load the model while the server starts
+    uvicorn.Server(server_config(create_app(db, settings), host, port)).run()
 
 
 # ---------------------------------------------------------------------------------------- actors
@@ -446,6 +453,9 @@ def show(name_or_id: str, fmt: str) -> None:
 
 
 def _register_extensions() -> None:
+    from accord.interfaces.cli_rules import register as register_rules
+
+    register_rules(main)
     try:
         from accord.interfaces.cli_store import register
     except ImportError:  # pragma: no cover - store commands not installed
