@@ -74,6 +74,8 @@ class KnowledgeBase:
 
     def add_file(self, name: str, text: str, user: bool = False) -> None:
         rows = list(_rows(name, text))
+        if name.endswith(_DERIVED):
+            rows = self._unseen(rows)
         if not rows:
             return
         header = set(rows[0])
@@ -99,6 +101,18 @@ class KnowledgeBase:
                 valid="countries (iso3,...), people (actor_id,office,...), organisations "
                 "(id,kind,code,...), regions (id,code,...), subnational regions (region,iso3,...), agents (word,sector)",
             )
+
+    def _unseen(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        """Rows of a converted file (loaded after the curated ones) naming nothing already known:
+        curated rows win."""
+        if rows and "actor_id" in rows[0]:
+            first = {r["actor_id"]: r for r in reversed(rows)}  # one check per person
+            taken = {i for i, r in first.items() if i in self.actors
+                     or any(norm(n) in self.names for n in [r["name"], *_split(r.get("aliases"))])}
+            return [r for r in rows if r["actor_id"] not in taken]
+        if rows and "word" in rows[0]:
+            return [r for r in rows if norm(r["word"]) not in self.agents]
+        return rows
 
     def _put(self, actor: Actor, user: bool) -> None:
         if user or actor.id not in self.actors:
@@ -267,9 +281,12 @@ def _rows(name: str, text: str) -> Iterator[dict[str, str]]:
         yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
+_DERIVED = "_petrarch.csv"  # converted from PETRARCH2 (scripts/petrarch): loaded last, never overriding
+
+
 def _builtin_files() -> Iterator[tuple[str, str]]:
     folder = resources.files("accord") / "data" / "actors"
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+    for item in sorted(folder.iterdir(), key=lambda p: (p.name.endswith(_DERIVED), p.name)):
         if item.name.endswith(".csv"):
             yield item.name, item.read_text(encoding="utf-8")
 
