@@ -357,6 +357,33 @@ def plover(file: str, fmt: str, errors: int, min_confidence: float) -> None:
             click.echo(f"    {line}")
 
 
+@eval_.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--sentences", default="eval/voa/voa_sentences.jsonl", show_default=True,
+              type=click.Path(dir_okay=False), help="The stories' sentence file.")
+@click.option("--split", type=click.Choice(["tune", "test", "all"]), default="tune", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE, show_default=True)
+def stories(gold: tuple[str, ...], sentences: str, split: str, fmt: str, min_confidence: float) -> None:
+    """Score against stories annotated sentence by sentence (docs/annotation.md): sentence-level
+    type F1, actor code accuracy, modality accuracy and the share of event sentences coded silent.
+    The test split is for measuring only: write every score you take in docs/accuracy.md.
+
+    Example: accord eval stories eval/voa/gold/tune_*.jsonl --split tune --format json
+    """
+    from accord.eval.stories import evaluate, load
+
+    chosen, by_sid = load(sentences, gold, split)
+    report = evaluate(chosen, by_sid, min_confidence=min_confidence)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    keys = ("stories", "sentences", "gold_sentences", "macro_f1", "micro_f1", "micro_precision", "micro_recall",
+            "source_code_accuracy", "target_code_accuracy", "modality_accuracy", "silent_share")
+    print_table([{"metric": k, "value": report[k]} for k in keys], title=f"stories eval ({split})")
+    print_table([{"type": t, **v} for t, v in report["per_type"].items()], title="per type")
+
+
 # ---------------------------------------------------------------------------------------- serve
 @main.command()
 @_db

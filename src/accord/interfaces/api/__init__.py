@@ -16,6 +16,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -28,6 +30,7 @@ from accord.interfaces.api import (
     routes_meta,
     web,
 )
+from accord.interfaces.api.coding import CodingFailed, CodingTimeout
 from accord.interfaces.api.deps import StorePool
 from accord.interfaces.api.settings import ApiSettings
 
@@ -36,12 +39,15 @@ __all__ = ["ApiSettings", "create_app"]
 log = logging.getLogger("accord.api")
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "too_large", 504: "timeout"}
+ECHO_CHARS = 200  # a 422 echoes at most this much of each input value
 
 
 def create_app(db: str = "accord.duckdb", settings: ApiSettings | None = None) -> FastAPI:
     """The API and dashboard over the store at `db` (a DuckDB file or a postgresql:// URL)."""
     settings = settings or ApiSettings.from_env()
     pool = StorePool(db, settings.pool_size)
+    with pool.store():  # open the store now (StoreError here, not 500s later; a later writer is refused)
+        pass
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -72,6 +78,7 @@ def _wrap(app: FastAPI, settings: ApiSettings) -> object:
     app.add_middleware(middleware.Timeout, seconds=settings.timeout_s)
     app.add_middleware(middleware.AllowedHosts, hosts=settings.allowed_hosts)
     app.add_middleware(middleware.SecurityHeaders)
+    app.add_middleware(middleware.HeadAsGet)
     return app
 
 
@@ -85,8 +92,18 @@ def _error_handlers(app: FastAPI) -> None:
         return _error(exc.status_code, ERROR_CODES.get(exc.status_code, "error"), str(exc.detail),
                       getattr(exc, "headers", None))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{k: _short(v) if k == "input" else v for k, v in e.items() if k != "ctx"} for e in exc.errors()]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
     @app.exception_handler(AccordError)
     async def accord_error(request: Request, exc: AccordError) -> JSONResponse:
+        if isinstance(exc, CodingTimeout):
+            return _error(504, "timeout", str(exc))
+        if isinstance(exc, CodingFailed):
+            log.error("coding failed on %s: %s", request.url.path, exc)
+            return _error(500, "coding_failed", str(exc))
         if isinstance(exc, StoreError):
             log.error("store error on %s: %s", request.url.path, exc)
             return _error(500, "store", "the store could not answer (details in the server log)")
@@ -97,6 +114,19 @@ def _error_handlers(app: FastAPI) -> None:
         log.exception("internal error on %s", request.url.path)
         return _error(500, "internal", "internal error (details in the server log)")
 
+
+
+def _short(value: object, depth: int = 0) -> object:
+    """An input value as echoed in a 422: strings cut to ECHO_CHARS, containers to 20 items."""
+    if isinstance(value, str):
+        return value if len(value) <= ECHO_CHARS else value[:ECHO_CHARS] + f"... ({len(value)} characters)"
+    if depth >= 3 and isinstance(value, dict | list):
+        return "..."
+    if isinstance(value, dict):
+        return {str(k)[:ECHO_CHARS]: _short(v, depth + 1) for k, v in list(value.items())[:20]}
+    if isinstance(value, list):
+        return [_short(v, depth + 1) for v in value[:20]]
+    return value
 
 
 def _version() -> str:

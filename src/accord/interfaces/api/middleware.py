@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: security headers, allowed Host values, body size limit, request timeout.
+"""Pure ASGI middleware: security headers, allowed Host values, body size limit (and no lone
+surrogates in a JSON body), request timeout, HEAD answered as GET without a body.
 
 They wrap the whole app (API, dashboard and static files) so no route can forget them.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -110,12 +112,44 @@ class BodyLimit:
                 return
             if not message.get("more_body", False):
                 break
+        if (where := lone_surrogate(bytes(body))) is not None:
+            await send_error(send, 422, "bad_text", f"the request body holds a lone surrogate ({where}); "
+                             "text must be valid Unicode")
+            return
         await self.app(scope, _replay(messages, receive), send)
 
     async def _refuse(self, send: Send) -> None:
         await send_error(send, 413, "too_large",
                          f"request body over {self.limit} bytes (set ACCORD_MAX_BODY_BYTES or --max-body-bytes)",
                          ((b"connection", b"close"),))
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def lone_surrogate(body: bytes) -> str | None:
+    """`U+D800 at character 17` when a JSON body decodes to a string (or key) holding a lone
+    surrogate, which no store or JSON response can carry; None otherwise (also for bodies that are
+    not JSON: the route answers those)."""
+    if not _SURROGATE_ESCAPE.search(body):
+        return None
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            for i, ch in enumerate(item):
+                if 0xD800 <= ord(ch) <= 0xDFFF:
+                    return f"U+{ord(ch):04X} at character {i}"
+    return None
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:
@@ -151,3 +185,25 @@ class Timeout:
         except TimeoutError:
             if not started:
                 await send_error(send, 504, "timeout", f"no answer within {self.seconds:g} s")
+
+
+class HeadAsGet:
+    """HEAD on any GET route answers what GET would, headers only (Starlette's routes do this,
+    FastAPI's API routes answer 405)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

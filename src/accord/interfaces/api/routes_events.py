@@ -138,4 +138,4 @@ async def post_documents(request: Request, body: DocumentsRequest) -> Any:
         raise HTTPException(413, f"{len(body.documents)} documents in one request; at most {limit}")
     from accord.interfaces.api.writing import ingest
 
-    return await blocking(ingest, pool(request), body)
+    return await blocking(ingest, pool(request), body, settings(request).timeout_s)

@@ -18,10 +18,11 @@ QUAD_CLASSES = {"1": "verbal cooperation", "2": "material cooperation", "3": "ve
 
 
 @router.post("/code", response_model=CodeResult, tags=["coding"])
-async def code(body: CodeRequest) -> Any:
+async def code(request: Request, body: CodeRequest) -> Any:
     """Code a text and return its events; nothing is stored. Offsets point into
-    `document.text` (the repaired text)."""
-    return await blocking(writing.code, body)
+    `document.text` (the repaired text, with runs of punctuation cut: see docs/ingest.md).
+    Coding runs in a worker process, stopped at the request timeout."""
+    return await blocking(writing.code, body, settings(request).timeout_s)
 
 
 @router.get("/health", response_model=Health, tags=["meta"])

@@ -1,0 +1,11 @@
+"""Imported once by the coding workers' fork server: the model and knowledge load there, so a
+worker forked from it (the first, or one replacing a worker killed at a deadline) codes at once."""
+
+from __future__ import annotations
+
+from accord.pipeline import get_pipeline
+
+try:
+    get_pipeline().warm_up()
+except Exception:  # noqa: BLE001 - the workers load (and report) it themselves then
+    pass
