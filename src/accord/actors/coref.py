@@ -1,0 +1,112 @@
+"""Coreference, the light kind coding needs: he/she for the person just named (known or not),
+'the alliance', 'the bloc', 'the Commission' for an organisation, 'the group' or 'the militants' for
+the armed group named last, 'his administration' for a leader's government."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.actors.base import ResolverBase
+from accord.actors.mention import DocContext, Mention
+from accord.lexicons import lexicon, table
+from accord.types import ActorRef
+
+_THE = lexicon("definite_articles")
+PRONOUNS = lexicon("person_pronouns")
+_ANAPHORS = {r["word"].lower(): r["actor_id"] or None for r in table("organisation_anaphors")}
+_GROUP_NOUNS = lexicon("armed_group_anaphor_nouns")
+_GENERIC_GROUP_NOUNS = lexicon("generic_group_nouns")
+_GROUP_KINDS = lexicon("armed_group_modifiers")
+
+
+class CorefReader(ResolverBase):
+    """Pronouns and anaphors pointing back to actors the document named."""
+
+    def _pronoun(self, tok: Token, ctx: DocContext) -> Mention | None:
+        unknown = ctx.last_unknown_person
+        if unknown is not None and unknown[0] == ctx.sentence and unknown[1].start > tok.idx:
+            unknown = None  # "She and Lockyear": a pronoun never points forward
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and unknown is not None and unknown[0] > ctx.last_person_sentence \
+                and ctx.sentence - unknown[0] <= 1:
+            # "President Laurent Gbagbo announced that he will ...": the person just named,
+            # known to the text though not to the knowledge base
+            r = unknown[1]
+            ref = ActorRef(tok.text, None, r.code, r.sector, r.text, None, tok.idx, tok.idx + len(tok))
+            return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and ctx.persons and \
+                ctx.sentence - ctx.last_person_sentence <= 2:  # far back, "he" is a guess
+            actor = self.kb.actors[ctx.persons[-1]]
+            ref = self.ref_for(actor, tok.text, ctx.day, "name", tok.idx, tok.idx + len(tok))
+            return Mention(tok.i, tok.i + 1, tok.i, ref, "coref")
+        group = self._group_anaphor(tok, ctx)
+        if group is not None:
+            return group
+        key = tok.lower_
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _THE for c in tok.children) and (
+                key in _ANAPHORS or any(self.kb.actors[o].name.lower().endswith(" " + key) for o in ctx.orgs)):
+            target = _ANAPHORS.get(key)
+            named = [o for o in reversed(ctx.orgs) if self.kb.actors[o].name.lower().endswith(" " + key)]
+            if named:  # "the Commission" after "the European Commission"
+                target = named[0]
+            elif target is None or target not in ctx.orgs:
+                target = ctx.orgs[-1] if ctx.orgs else target
+            if target and target in self.kb.actors:
+                start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _THE else tok.i
+                ref = self.ref_for(self.kb.actors[target], tok.doc[start:tok.i + 1].text, ctx.day,
+                                   "name", tok.doc[start].idx, tok.idx + len(tok))
+                return Mention(start, tok.i + 1, tok.i, ref, "coref")
+        return None
+
+    def _group_anaphor(self, tok: Token, ctx: DocContext) -> Mention | None:
+        """'the group', 'the separatist group', 'the militants': the armed group the document
+        named last, when it named one in the last three sentences."""
+        if tok.lower_ not in _GROUP_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in _THE or any(c.dep_ == "prep" for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+        if tok.lower_ in _GENERIC_GROUP_NOUNS and any(
+                m.lower_ not in _GROUP_KINDS for m in mods):
+            return None  # "the rights group", "the opposition group": not the armed group
+        recent = [o for o in reversed(ctx.orgs) if self.kb.actors[o].kind == "group"]
+        if not recent or ctx.sentence - ctx.group_sentence.get(recent[0], -10) > 3:
+            return None
+        doc = tok.doc
+        ref = self.ref_for(self.kb.actors[recent[0]], doc[det.i:tok.i + 1].text, ctx.day, "name",
+                           doc[det.i].idx, tok.idx + len(tok))
+        return Mention(det.i, tok.i + 1, tok.i, ref, "coref")
+
+    def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
+        """'his administration', 'the incoming government': the latest national leader's government."""
+        for pid in reversed(ctx.persons):
+            person = self.kb.actors[pid]
+            code, _, _ = self.person_code(person, ctx.day)
+            country = code[:3]
+            if country != "IGO" and country in self.kb.actors:
+                break
+        else:
+            return None
+        text = tok.doc[poss.i: tok.i + 1].text
+        ref = ActorRef(text, country, country + "GOV", "GOV", f"{person.name}'s government", None,
+                       tok.doc[poss.i].idx, tok.idx + len(tok))
+        return Mention(poss.i, tok.i + 1, tok.i, ref, "coref")
+
+    def _recode_pronouns(self, out: list[Mention], before: list[Mention], ctx: DocContext) -> list[Mention]:
+        """A pronoun read before its unknown antecedent got the sentence's country takes it too
+        ('supporters of former President Ahmed Ben Bella ... demanding that he be reinstated')."""
+        coded = {old.ref.text: new.ref for old, new in zip(before, out, strict=True) if new is not old and new.ref.code}
+        if not coded:
+            return out
+        last = ctx.last_unknown_person
+        if last is not None and last[1].text in coded:
+            ctx.last_unknown_person = (last[0], coded[last[1].text])
+        fixed = []
+        for m in out:
+            r = m.ref
+            if m.how == "coref" and r.code is None and r.name in coded:
+                src = coded[r.name]
+                m = Mention(m.start, m.end, m.head, ActorRef(r.text, None, src.code, src.sector, r.name, r.role, r.start, r.end),
+                            "coref")
+            fixed.append(m)
+        return fixed
