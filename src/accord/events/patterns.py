@@ -13,16 +13,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal, cast, get_args
 
 from accord.errors import DataFileError
 from accord.lexicons import lexicon
 
+# What a pattern row's lemma is: the file it comes from (verbs.csv, nouns.csv).
+PatternPos = Literal["verb", "noun"]
+# What else a trigger needs besides its lemma (the `cue` column, `kind:values`): nothing, a particle,
+# an object, a preposition, or what a verb of naming calls its object (a predicate).
+CueKind = Literal["", "prt", "obj", "prep", "pred"]
+# The `frame` column's value for a trigger that takes an embedded event as its content.
+FrameMark = Literal["embed"]
+_CUE_KINDS: tuple[str, ...] = get_args(CueKind)
+_EMBED: FrameMark = "embed"
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    pos: str  # verb | noun
+    pos: PatternPos
     lemma: str
-    cue: str  # "" | prt | obj | prep | pred (what a verb of naming calls its object)
+    cue: CueKind  # "pred": what a verb of naming calls its object
     cue_values: frozenset[str]
     cameo: str
     targets: frozenset[str]
@@ -45,7 +56,8 @@ class PatternSet:
     def load(cls, extra: tuple[str | Path, ...] = ()) -> PatternSet:
         ps = cls()
         folder = resources.files("accord") / "data" / "patterns"
-        for pos in ("verb", "noun"):
+        pos: PatternPos
+        for pos in get_args(PatternPos):
             ps.add(pos, f"{pos}s.csv", (folder / f"{pos}s.csv").read_text(encoding="utf-8"))
         converted = resources.files("accord") / "data" / "rules" / "petrarch_verbs.csv"
         if converted.is_file():  # PETRARCH2's verb dictionary, for lemmas the curated rows lack
@@ -58,7 +70,7 @@ class PatternSet:
             ps.add(pos, p.name, p.read_text(encoding="utf-8"), first=True)
         return ps
 
-    def add(self, pos: str, name: str, text: str, first: bool = False, fallback: bool = False) -> None:
+    def add(self, pos: PatternPos, name: str, text: str, first: bool = False, fallback: bool = False) -> None:
         """Add a pattern file's rows. `first`: tried before the rows already there (a user's file);
         `fallback`: only for lemmas that have no rows yet (converted dictionaries)."""
         table = self.verbs if pos == "verb" else self.nouns
@@ -79,9 +91,11 @@ class PatternSet:
             entries.sort(key=lambda p: p.cue == "")  # specific cues are tried first (stable sort)
 
 
-def _pattern(pos: str, row: dict[str, str], origin: str = "") -> Pattern:
+def _pattern(pos: PatternPos, row: dict[str, str], origin: str = "") -> Pattern:
     cue = (row.get("cue") or "").strip()
     kind, _, values = cue.partition(":")
+    if kind not in _CUE_KINDS:
+        raise ValueError(f"cue kind {kind!r} is not one of {', '.join(k for k in _CUE_KINDS if k)}")
     cameo = row["cameo"].strip()
     if not cameo.isdigit():
         raise ValueError(f"cameo {cameo!r} is not a CAMEO code")
@@ -94,9 +108,9 @@ def _pattern(pos: str, row: dict[str, str], origin: str = "") -> Pattern:
         elif v:
             words.add(v)
     return Pattern(
-        pos=pos, lemma=lemma, cue=kind, cue_values=frozenset(words),
+        pos=pos, lemma=lemma, cue=cast(CueKind, kind), cue_values=frozenset(words),
         cameo=cameo, targets=frozenset(t for t in (row.get("targets") or "").split("|") if t),
-        confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == "embed",
+        confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == _EMBED,
         id=rid, origin=(row.get("origin") or "").strip() or origin,
     )
 
