@@ -62,6 +62,7 @@ PREPOSITIONS = frozenset(
     "to toward towards under until upon with within without".split())
 # Plural-looking words that are not the plural of a shorter word.
 NOT_PLURAL = frozenset("news series species means politics economics headquarters whereabouts arms bias".split())
+BE_FORMS = frozenset("be is are was were am been being".split())
 # Words after the verb that are no object: an adverb or conjunction left from TABARI's linear patterns.
 NOT_OBJECTS = frozenset("if that whether and or not than so then also very".split())
 
@@ -165,6 +166,14 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def agent_plural(word: str) -> str:
+    """A regular plural as PETRARCH makes it, with the -man/-child/-person nouns it lists apart."""
+    for sing, plur in (("man", "men"), ("child", "children"), ("person", "people")):
+        if word.endswith(sing):
+            return word[: -len(sing)] + plur
+    return plural(word)
+
+
 def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
@@ -259,8 +268,11 @@ class VerbConverter:
         heads = {v.lemma for b in self.blocks for v in b.verbs if not v.cue and not v.skip and not v.forms}
         for b in self.blocks:  # a verb line that is an inflected form of another verb becomes that lemma
             for v in b.verbs:
-                if not v.cue and not v.skip and not v.forms:
-                    v.lemma = self._lemma(v.lemma, heads)
+                if v.skip or v.forms:
+                    continue
+                v.lemma = self._lemma(v.lemma, heads)  # ANGERED_BY -> anger + prep:by
+                if v.lemma in BE_FORMS:
+                    v.skip = "a form of 'be' (IS_DETERMINED)"
 
     def _lemma(self, word: str, heads: set[str]) -> str:
         if word in self.irregular and self.irregular[word] != word:
@@ -598,8 +610,8 @@ def convert_agents(vendor: Path, known: set[str]) -> tuple[list[list[str]], Coun
                     words_out.append(" ".join(extra.replace("_", " ").split()).lower())
             elif regular:
                 last = base.split()[-1]
-                if last.isalpha():
-                    words_out.append(base[: len(base) - len(last)] + plural(last))
+                if last.isalpha() and not last.endswith(("s", "men", "ren", "ple")) and " of " not in base:
+                    words_out.append(base[: len(base) - len(last)] + agent_plural(last))
         for w in words_out:
             if len(w.split()) > 3 or not re.fullmatch(r"[a-z][a-z' -]*", w):
                 skips["phrase of more than three words or with punctuation"] += 1
@@ -851,7 +863,7 @@ def table(counter: Counter[str] | dict[str, int], head: tuple[str, str]) -> str:
 
 
 def report(vc: VerbConverter, rows: list[Row], plover: dict[str, str], lexicons: dict[str, tuple[int, list[str]]],
-           curated_lemmas: set[str], generic: set[str], agents: tuple[list[list[str]], Counter[str], Counter[str]],
+           generic: set[str], agents: tuple[list[list[str]], Counter[str], Counter[str]],
            discards: tuple[list[str], Counter[str]], pc: PeopleConverter, people: list[list[str]]) -> str:
     by_type = Counter(plover[r.cameo] for r in rows)
     by_cue = Counter((r.cue.split(":", 1)[0] or "bare") + (" (word set)" if "@" in r.cue else "") for r in rows)
@@ -900,8 +912,7 @@ converter); those verbs keep their object-, particle- and preposition-cued rows.
 
 ### Rows kept
 
-{len(rows):,} rows, {len(lemmas):,} verb lemmas ({len(lemmas - curated_lemmas):,} of them not in the
-curated `patterns/verbs.csv`), from {vc.patterns_used:,} pattern lines and the verb lines.
+{len(rows):,} rows, {len(lemmas):,} verb lemmas, from {vc.patterns_used:,} pattern lines and the verb lines.
 Confidence is below the curated rows' (0.5-0.85 there) so a curated reading, when both match,
 is the stronger.
 
@@ -921,7 +932,11 @@ verb's event) are not converted: accord handles embedded events in the coder (`f
 PETRARCH's `[---]` patterns block coding ("avoid incidents"); accord rows cannot say "no event",
 so these are counted, not converted, and a converted bare verb can fire where PETRARCH was silent.
 
-### Verb lines not converted
+### Verb lines without a row of their own
+
+A one-word verb whose own code gives no row (01x, `[:X]`; one coded `[---]` is not counted here)
+still takes its block's patterns; the `[---]` lines counted are two-word verbs, which take no
+patterns. The other reasons leave the verb out altogether.
 
 {table(vc.verb_skips, ("reason", "verb lines"))}
 
@@ -1016,7 +1031,6 @@ def build(vendor: Path) -> dict[str, str]:
     cameo_rows = csv_rows(DATA / "cameo.csv")
     plover = {r["code"]: r["plover_type"] for r in cameo_rows}
     generic = set(word_list(GENERIC_VERBS))
-    curated_lemmas = {r["lemma"].strip().lower() for r in csv_rows(DATA / "patterns" / "verbs.csv")}
 
     vc = VerbConverter(vendor, plover, generic)
     rows = vc.rows()
@@ -1068,7 +1082,7 @@ def build(vendor: Path) -> dict[str, str]:
         ["actor_id", "name", "aliases", "country", "office", "title", "organisation", "sector", "start", "end", "origin"],
         people, f"People converted from the PETRARCH2 Phoenix actor files (MIT, see ../NOTICE-petrarch2.txt); "
         f"roles end by {CLIP_END}, see rules/PETRARCH_CONVERSION.md")
-    outputs[OUT_REPORT] = report(vc, rows, plover, lexicons, curated_lemmas, generic, agents, discards, pc, people)
+    outputs[OUT_REPORT] = report(vc, rows, plover, lexicons, generic, agents, discards, pc, people)
     outputs[OUT_NOTICE] = notice(vendor)
     return outputs
 
