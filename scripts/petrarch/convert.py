@@ -751,9 +751,12 @@ class PeopleConverter:
         curated_ids = {r["actor_id"] for r in curated}
         by_person_key: set[tuple[str, str, str]] = set()
         surname_roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        curated_by_country: dict[str, set[str]] = defaultdict(set)
         for r in curated:
             for n in [r["name"], *[a for a in r["aliases"].split("|") if a.strip()]]:
                 parts = name_key(n).split()
+                if len(parts) >= 2:
+                    curated_by_country[r["country"]].add(" ".join(parts))
                 if len(parts) >= 2:
                     by_person_key.add((r["country"], parts[0], parts[-1]))
                     fam = [parts[-1]] + ([parts[0]] if r["country"] in FAMILY_NAME_FIRST else [])
@@ -826,6 +829,11 @@ class PeopleConverter:
                 country = next((i["country"] for i, *_ in roles if i["country"]), "")
                 if not country:
                     country = self.orgs[roles[0][0]["organisation"]][1] or "IGO"
+                if any(" ".join(t[i:j]) in curated_by_country.get(country, ())
+                       for t in (name_key(n).split() for n in names)
+                       for i in range(len(t)) for j in range(i + 2, len(t) + 1)):
+                    self.skips["already in accord (a curated name inside the Phoenix one, same country)"] += 1
+                    continue
                 parts = name_key(names[0]).split()
                 if (country, parts[0], parts[-1]) in by_person_key:
                     self.skips["already in accord (same first and last name, same country)"] += 1
