@@ -921,8 +921,8 @@ converter); those verbs keep their object-, particle- and preposition-cued rows.
 ### Rows kept
 
 {len(rows):,} rows, {len(lemmas):,} verb lemmas, from {vc.patterns_used:,} pattern lines and the verb lines.
-Confidence is below the curated rows' (0.5-0.85 there) so a curated reading, when both match,
-is the stronger.
+Their confidence (0.55-0.65) sits at the low end of the curated rows' (0.5-0.85), so where both
+match, the curated reading is usually the stronger.
 
 {table(by_type, ("PLOVER type", "rows"))}
 
