@@ -31,14 +31,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import yaml
 
 from accord.errors import DataFileError
 
+# Where a rule applies (its `stage`); STAGES lists them in the order the coder applies them.
+Stage = Literal["suppress", "veto", "arguments", "recode", "veto.typed", "arguments.typed", "recode.modality",
+                "arguments.final", "confidence", "confidence.reading"]
+# The keys of a `then` mapping: a CAMEO code, a confidence factor, an argument action, a code from
+# the frame table (refined by the content, or a frame's code for the current type) with its modality.
+ThenKey = Literal["cameo", "factor", "args", "refine", "frame", "modality"]
+# The keys of an example: its sentence, its exact events, the publication date it is read with.
+ExampleKey = Literal["text", "events", "date"]
+
 # Stages in the order the coder applies them.
-STAGES = {
+STAGES: dict[Stage, str] = {
     "suppress": "a trigger that is part of, or the theme of, another trigger in the sentence is no event of its own",
     "veto": "a trigger with its arguments found that is no event (any matching rule vetoes)",
     "arguments": "a change to the arguments found (the first matching rule applies)",
@@ -62,9 +71,9 @@ class Example:
 @dataclass(frozen=True)
 class Rule:
     id: str
-    stage: str
+    stage: Stage
     when: dict[str, Any]
-    then: Any
+    then: str | dict[ThenKey, Any]  # a word (suppress, veto) or a mapping
     doc: str = ""
     group: str | None = None
     examples: tuple[Example, ...] = ()
@@ -90,17 +99,17 @@ class RuleBook:
         self.rules: dict[str, Rule] = {}
         for r in rules:
             self.rules[r.id] = r
-        self.by_stage: dict[str, list[Rule]] = {s: [] for s in STAGES}
+        self.by_stage: dict[Stage, list[Rule]] = {s: [] for s in STAGES}
         for r in self.rules.values():
             self.by_stage[r.stage].append(r)
 
-    def first(self, stage: str, ctx: Any) -> Rule | None:
+    def first(self, stage: Stage, ctx: Any) -> Rule | None:
         for r in self.by_stage[stage]:
             if r.matches(ctx):
                 return r
         return None
 
-    def matching(self, stage: str, ctx: Any) -> list[Rule]:
+    def matching(self, stage: Stage, ctx: Any) -> list[Rule]:
         out: list[Rule] = []
         groups: set[str] = set()
         for r in self.by_stage[stage]:
@@ -182,11 +191,11 @@ def compile_rule(raw: dict[str, Any], origin: str) -> Rule:
     if then is None:
         raise DataFileError(f"{where}: every rule needs a 'then'", input=origin)
     examples = tuple(_example(e, where, origin) for e in raw.get("examples") or ())
-    return Rule(rid, stage, dict(when), then, str(raw.get("doc") or ""), raw.get("group"), examples, origin,
+    return Rule(rid, cast(Stage, stage), dict(when), then, str(raw.get("doc") or ""), raw.get("group"), examples, origin,
                 tuple(checks))
 
 
-def _example(e: Any, where: str, origin: str) -> Example:
+def _example(e: str | dict[ExampleKey, Any], where: str, origin: str) -> Example:
     if isinstance(e, str):
         e = {"text": e, "events": []}
     if not isinstance(e, dict) or "text" not in e:
