@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from accord.actors.gazetteer import Gazetteer
 from accord.actors.kb import ELECT_OFFICES, OFFICE_PRIORITY, KnowledgeBase
-from accord.actors.mention import DocContext, How, Mention, SentenceState
+from accord.actors.mention import FORMER, DocContext, How, Mention, SentenceState
 from accord.lexicons import lexicon
 from accord.types import Actor, ActorRef
 
@@ -50,7 +50,7 @@ class ResolverBase:
                 return org_actor.code, role.sector or org_actor.sector or None, role.title
             return org + (role.sector or ""), role.sector or None, role.title
         past = [r for r in actor.roles if r.end and r.end < day and r.office not in ELECT_OFFICES]
-        role_text = f"former {max(past, key=lambda r: r.end or day).title}" if past else None
+        role_text = f"{FORMER} {max(past, key=lambda r: r.end or day).title}" if past else None
         return actor.country, None, role_text
 
     def _span_ref(self, sent: Span, start: int, end: int, actor: Actor, how: How, ctx: DocContext) -> Mention:

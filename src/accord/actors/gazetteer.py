@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from accord.actors.kb import KnowledgeBase
+from accord.actors.text import strip_article
 from accord.lexicons import lexicon
 from accord.nlp.model import entities
 from accord.types import Location
@@ -62,7 +63,7 @@ class Gazetteer:
         knowledge base by name, else the text alone."""
         ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
         name = ent.text if ent is not None else tok.text
-        name = name[4:] if name.lower().startswith("the ") else name
+        name = strip_article(name)
         row = _cities().get(fold(name))
         if row is None:
             entries = [e for e in self.kb.lookup(name) if e.how == "name"]

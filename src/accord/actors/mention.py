@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from accord.types import Actor, ActorRef
 
+FORMER = "former"  # the role the resolver gives a title its holder no longer holds: "former president"
 # How a mention was found: the kinds of name the knowledge base holds (kb.Entry.how), then the
 # resolver's own readings. Identifiers of the data model, not words of the text.
 How = Literal["name", "alias", "demonym", "capital", "metonym", "surname", "region",

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from accord.actors.base import ResolverBase
 from accord.actors.kb import FAMILY_NAME_FIRST, Entry, KnowledgeBase, norm
 from accord.actors.mention import DocContext, How, Mention
+from accord.actors.text import strip_article
 from accord.actors.titles import title_at
 from accord.lexicons import lexicon
 from accord.nlp.model import entities
@@ -71,7 +72,7 @@ class NameReader(ResolverBase):
         return None
 
     def _choose(self, entries: list[Entry], text: str, ctx: DocContext, span: Span) -> Entry | None:
-        bare = text[4:] if text.lower().startswith("the ") else text
+        bare = strip_article(text)
         ok = [e for e in entries if not e.case_sensitive or bare.isupper()]
         in_person = any(t.ent_type_ == "PERSON" for t in span)
         people = [e for e in ok if self.kb.actors[e.actor_id].kind == "person"]

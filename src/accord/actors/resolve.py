@@ -17,13 +17,14 @@ from spacy.tokens import Span
 from accord.actors.agents import AgentReader
 from accord.actors.base import stance_prefixed
 from accord.actors.coref import PRONOUNS, CorefReader
-from accord.actors.mention import DocContext, Mention  # re-exported: accord.actors.resolve.Mention
+from accord.actors.mention import FORMER, DocContext, Mention
 from accord.actors.names import PLACE_LABELS, NameReader, trim_article
 from accord.actors.roles import TitleReader, is_titled
 from accord.lexicons import lexicon
 from accord.nlp.model import sentence_entities
 from accord.types import ActorRef
 
+# DocContext and Mention are imported from here too (accord.actors.resolve.Mention).
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _ABROAD = lexicon("diplomatic_mission_words")
 
@@ -141,7 +142,7 @@ class Resolver(NameReader, TitleReader, AgentReader, CorefReader):
                 ref = ActorRef(ref.text, None, country + ref.sector, ref.sector, None, None, ref.start, ref.end)
             elif ref.code is None and m.how == "unresolved" and is_titled(sent.doc, m.start):
                 ref = ActorRef(ref.text, None, country + "GOV", "GOV", None, None, ref.start, ref.end)
-            elif ref.code is None and m.how == "title" and (ref.role or "").startswith("former"):
+            elif ref.code is None and m.how == "title" and (ref.role or "").startswith(FORMER):
                 ref = ActorRef(ref.text, None, country, None, None, ref.role, ref.start, ref.end)  # "former President X"
             out.append(m if ref is m.ref else Mention(m.start, m.end, m.head, ref, "context"))
         return self._recode_pronouns(out, mentions, ctx)

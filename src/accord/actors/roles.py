@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from accord.actors.base import ResolverBase, stance_prefixed
 from accord.actors.kb import ELECT_OFFICES
-from accord.actors.mention import DocContext, Mention
+from accord.actors.mention import FORMER, DocContext, Mention
 from accord.actors.titles import TITLE_FIRST_WORDS, title_at
 from accord.lexicons import lexicon
 from accord.types import ActorRef
@@ -204,7 +204,7 @@ class TitleReader(ResolverBase):
             return None
         if former:
             return Mention(first, end, end - 1, ActorRef(text, None, org if len(org) == 3 and org.isupper() else None,
-                                                         None, None, f"former {title}", s_char, e_char), "title")
+                                                         None, None, f"{FORMER} {title}", s_char, e_char), "title")
         holder = self.kb.holder(org, "title:" + title, ctx.day) or self.kb.holder(org, office, ctx.day)
         if holder:
             actor = self.kb.actors[holder]
