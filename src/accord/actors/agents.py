@@ -21,7 +21,7 @@ _GENERIC_PEOPLE = lexicon("sector_modifier_nouns")
 _AFFILIATED_AGENTS = lexicon("affiliated_agent_nouns")
 _MEMBERSHIP_PREPS = lexicon("membership_preps")
 _ANONYMOUS_AGENTS = lexicon("anonymous_agent_nouns")
-_OPPOSITION = lexicon("opposition_words")
+_OPPOSITION = lexicon("opposition_affiliation_words")
 _AGENT_PLACE_PREPS = lexicon("agent_place_preps")
 _ETHNIC = lexicon("ethnic_group_markers")
 
