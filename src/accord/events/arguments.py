@@ -22,6 +22,7 @@ _OBJECT_CONTROL = lexicon("object_control_verbs")
 _REL_PRONOUNS = lexicon("relative_pronouns")
 # Verbs whose object names the event they take part in: "held talks", "launched strikes".
 LIGHT_VERBS = lexicon("light_verbs")
+_PHRASE_OWNER_PREPS = lexicon("phrase_owner_preps")
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
 
@@ -59,7 +60,7 @@ class MentionIndex:
                     break
             else:
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "from") and depth < 1:
+                    if child.dep_ == "prep" and child.lower_ in _PHRASE_OWNER_PREPS and depth < 1:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 out.extend(self.actors(obj, depth + 1))
@@ -89,6 +90,8 @@ _STATIVE = lexicon("stative_passive_verbs")
 
 
 _COLLECTIVE = lexicon("collective_nouns")
+_NAMED_PHRASE_PREPS = lexicon("named_phrase_preps")
+_OPPOSITION = lexicon("opposition_sector_words")
 
 
 def _named_phrase(tok: Token, idx: MentionIndex) -> Mention | None:
@@ -100,13 +103,13 @@ def _named_phrase(tok: Token, idx: MentionIndex) -> Mention | None:
     first = tok.left_edge
     last = tok
     for child in tok.rights:  # keep "of the Azadliq coalition", "in Nepal"; drop clauses
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+        if child.dep_ == "prep" and child.lower_ in _NAMED_PHRASE_PREPS:
             last = child.right_edge
         elif child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj"):
             break
     text = doc[first.i: last.i + 1].text
     country = _named_country(doc, first.i, last.i + 1, idx)
-    sector = "OPP" if any(t.lower_ == "opposition" for t in doc[first.i: last.i + 1]) else None
+    sector = "OPP" if any(t.lower_ in _OPPOSITION for t in doc[first.i: last.i + 1]) else None
     code = (country + (sector or "")) if country else None
     ref = ActorRef(text, None, code, sector, None, None, first.idx, last.idx + len(last))
     return Mention(first.i, last.i + 1, tok.i, ref, "unresolved")
@@ -214,6 +217,19 @@ def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Menti
 
 _CONTENT_PREPS = lexicon("content_preps")
 _ASIDE_PREPS = lexicon("aside_preps")
+_STATIVE_TARGET_PREPS = lexicon("stative_target_preps")
+_DESTINATION_PREPS = lexicon("destination_preps")
+_ALWAYS_TARGET_PREPS = lexicon("always_target_preps")
+_LIGHT_OBJECT_TARGET_PREPS = lexicon("target_preps_of_light_objects")
+_MEASURE_PREPS = lexicon("measure_preps")
+_MEASURED_TARGET_PREPS = lexicon("target_preps_of_measured_nouns")
+_PURPOSE_PREPS = lexicon("purpose_preps")
+_AIM_TARGET_PREPS = lexicon("target_preps_of_aims")
+_INFINITIVE_MARKERS = lexicon("infinitive_markers")
+_COMPLAINT_TOPIC_PREPS = lexicon("complaint_topic_preps")
+_CONTENT_TARGET_LEMMAS = lexicon("content_target_lemmas")
+_CONTENT_CLAUSE_TARGET_PREPS = lexicon("content_clause_target_preps")
+_THREAT_CONDITIONS = lexicon("threat_condition_markers")
 
 
 def _core(tok: Token) -> list[Token]:
@@ -237,7 +253,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
         holder = [m for c in verb.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]
-        return _finish(holder, _prep_objects(verb, trig.pattern.targets | {"to"}, idx), False)
+        return _finish(holder, _prep_objects(verb, trig.pattern.targets | _STATIVE_TARGET_PREPS, idx), False)
     sources: list[Mention] = []
     targets: list[Mention] = []
     inherited = False
@@ -266,17 +282,17 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
         # "deploy troops to Estonia", "withdraw troops from Kherson": the troops are moved, not hit
-        themes = "to" in trig.pattern.targets or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
+        themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
         targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
-    preps = trig.pattern.targets | {"against", "on"}
+    preps = trig.pattern.targets | _ALWAYS_TARGET_PREPS
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
         for obj in (verb.doc[i], *verb.doc[i].conjuncts):  # "fired tear gas, rubber bullets and grenades at X"
-            targets.extend(_prep_objects(obj, preps | {"to", "against", "on", "for", "of", "into", "by"}, idx))
+            targets.extend(_prep_objects(obj, preps | _LIGHT_OBJECT_TARGET_PREPS, idx))
         for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
-            if sub.dep_ == "prep" and sub.lower_ in ("in", "of") and sub.head.i == i:
+            if sub.dep_ == "prep" and sub.lower_ in _MEASURE_PREPS and sub.head.i == i:
                 for obj in sub.children:
-                    targets.extend(_prep_objects(obj, {"to", "for", "against", "on"}, idx))
+                    targets.extend(_prep_objects(obj, _MEASURED_TARGET_PREPS, idx))
         for child in verb.doc[i].children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
@@ -284,20 +300,20 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
     if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target
         owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "mobilized reservists for a war against X"
-        for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                targets.extend(_prep_objects(obj, {"against", "on", "with"}, idx))
+                targets.extend(_prep_objects(obj, _AIM_TARGET_PREPS, idx))
     if not targets and trig.pattern.cameo[:2] in ("17", "18", "19"):
         # "opened fire to disperse demonstrators": force used on those its purpose names
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ in _INFINITIVE_MARKERS for a in c.children)):
             targets.extend(_objects(clause, idx, ()))
     if trig.pattern.cameo[:2] == "11" and not _objects(verb, idx, trig.extra):
         # "complained to the UN over Israeli air raids": the accused, not the addressee ("accused
         # Beijing of genocide over its treatment of X" keeps its object)
-        accused = _prep_objects(verb, {"about", "over", "against"}, idx) or _accused(verb, idx)
+        accused = _prep_objects(verb, _COMPLAINT_TOPIC_PREPS, idx) or _accused(verb, idx)
         if accused:
             targets = accused
-    if not targets and (trig.pattern.frame or trig.pattern.lemma == "protest"):
+    if not targets and (trig.pattern.frame or trig.pattern.lemma in _CONTENT_TARGET_LEMMAS):
         for child in verb.children:
             if child.dep_ in ("ccomp", "parataxis"):
                 for g in child.children:
@@ -306,7 +322,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and not targets:
                 targets.extend(_objects(child, idx, ()))
-                targets.extend(_prep_objects(child, {"from", "with", "to", "on", "against", "of", "for", "toward", "towards"}, idx))
+                targets.extend(_prep_objects(child, _CONTENT_CLAUSE_TARGET_PREPS, idx))
                 for obj in (g for g in child.children if g.dep_ in ("dobj", "attr")):
                     if not targets:  # "threatened to break off relations with Congo"
                         targets.extend(_prep_objects(obj, _CONTENT_PREPS, idx))
@@ -315,26 +331,32 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                                    and t.dep_ not in ("nsubj", "poss") and idx.by_token[t.i].how != "coref")
         if not targets:  # "threatened to strike unless Israel rescinded ...": the one the condition is on
             for child in (c for k in verb.children if k.dep_ in ("xcomp", "ccomp") for c in k.children):
-                if child.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in child.children):
+                if child.dep_ == "advcl" and any(m.lower_ in _THREAT_CONDITIONS for m in child.children):
                     targets.extend(m for g in child.children if g.dep_ == "nsubj" for m in idx.actors(g))
     return _finish(sources, targets, inherited)
 
 
+_RESPONSIBILITY_PREPS = lexicon("responsibility_preps")
+_RESPONSIBILITY = lexicon("responsibility_nouns")
+_CLAIMING = lexicon("responsibility_claiming_verbs")
+_AGENT_PREPS = lexicon("agent_preps")
+
+
 def _claimer(noun: Token, idx: MentionIndex) -> list[Mention]:
     """Who 'claimed responsibility for' (or 'took responsibility for') an attack."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _RESPONSIBILITY_PREPS:
         return []
     resp = noun.head.head
-    if resp.lemma_.lower() != "responsibility" or resp.dep_ != "dobj":
+    if resp.lemma_.lower() not in _RESPONSIBILITY or resp.dep_ != "dobj":
         return []
     verb = resp.head
-    return _subject(verb, idx) if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else []
+    return _subject(verb, idx) if verb.lemma_.lower() in _CLAIMING else []
 
 
 def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
     """The actor behind what a complaint or criticism is over: 'over two Israeli air raids',
     'about Russia's strikes', 'against the arrests by Chinese police'."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _COMPLAINT_TOPIC_PREPS):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             if obj.i in idx.by_token:
                 m = idx.by_token[obj.i]
@@ -342,17 +364,21 @@ def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
                     return [m]
                 continue  # "complained about Russia" is already the target
             found = [idx.by_token[c.i] for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in idx.by_token]
-            found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children for m in idx.actors(o)]
+            found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for o in c.children for m in idx.actors(o)]
             if found:
                 return _unique(found)
     return []
+
+
+_OWNER_PREPS = lexicon("owner_preps")
+_OWNER_OR_ADDRESSEE_PREPS = _OWNER_PREPS | lexicon("addressee_preps")
 
 
 def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], addressed: bool = True) -> list[Mention]:
     """'questioned NATO's relevance', 'rejected an offer from Kabul': the owner of a non-actor
     object is the target; with `addressed`, also the one it is given to ('refused entry to
     Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
-    preps = ("of", "by", "from", "to", "for") if addressed else ("of", "by", "from")
+    preps = _OWNER_OR_ADDRESSEE_PREPS if addressed else _OWNER_PREPS
     for child in verb.children:
         if child.dep_ == "dobj" and child.i not in idx.by_token:
             for g in child.children:
@@ -372,6 +398,12 @@ _MEASURES = lexicon("measure_nouns")
 
 
 _TOPICS = lexicon("topic_nouns")
+_PARTY_PREPS = lexicon("party_preps")
+_THEME_PREPS = lexicon("theme_preps")
+_UNDERGOING_PREPS = lexicon("undergoing_preps")
+_UNDERGOING_VERBS = lexicon("undergoing_verbs")
+_LIGHT_VERB_TARGET_PREPS = lexicon("target_preps_of_light_verbs")
+_PROTEST_TARGET_PREPS = lexicon("protest_target_preps")
 
 
 def _governing_verb(noun: Token) -> Token:
@@ -415,17 +447,17 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             # "a Russian missile and drone attack": the owner sits on a modifier of the noun
             sources.extend(idx.by_token[g.i] for g in child.children
                            if g.dep_ in ("amod", "poss", "compound") and g.i in idx.by_token)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
             sources.extend(m for o in child.children for m in idx.actors(o))
-        elif child.dep_ == "prep" and child.lower_ == "between" and "between" not in trig.pattern.targets:
+        elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS and child.lower_ not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
-    targets.extend(_prep_objects(noun, trig.pattern.targets | {"against", "on"}, idx))
+    targets.extend(_prep_objects(noun, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
     if not targets:  # "the withdrawal of some forces from Panama": the preposition sits on the theme
-        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _THEME_PREPS):
             for obj in (o for o in of.children if o.dep_ == "pobj" and (
                     o.i not in idx.by_token or idx.by_token[o.i].how == "agent")):  # "the withdrawal of forces from X"
-                targets.extend(_prep_objects(obj, trig.pattern.targets - {"of"}, idx))
-    if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                targets.extend(_prep_objects(obj, trig.pattern.targets - _THEME_PREPS, idx))
+    if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ in _THEME_PREPS for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
         targets.extend(owned)
@@ -438,7 +470,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         targets.extend(_prep_objects(anchor, trig.pattern.targets, idx))
     if not sources:  # "the BLA claimed responsibility for the attack": the claimer did it
         sources = _claimer(noun, idx)
-    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() == "come":
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ in _UNDERGOING_PREPS \
+            and noun.head.head.lemma_.lower() in _UNDERGOING_VERBS:
         targets = _subject(noun.head.head, idx)  # "the train came under attack": the subject was attacked
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
@@ -447,7 +480,7 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:
-                targets.extend(_prep_objects(head, trig.pattern.targets | {"with", "on", "against", "to"}, idx))
+                targets.extend(_prep_objects(head, trig.pattern.targets | _LIGHT_VERB_TARGET_PREPS, idx))
     return _finish(sources, targets, inherited)
 
 
@@ -508,10 +541,10 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
                     return _unique(found)[:2]
     for head in heads:  # "throwing stones during demonstrations against violations by the Israeli military"
         for tok in head.subtree:
-            if tok.dep_ == "prep" and tok.lower_ == "against":
+            if tok.dep_ == "prep" and tok.lower_ in _PROTEST_TARGET_PREPS:
                 for obj in (o for o in tok.children if o.dep_ == "pobj"):
                     found = [m for m in idx.actors(obj) if m.start not in src]
-                    found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
+                    found += [m for c in obj.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS
                               for o in c.children for m in idx.actors(o) if m.start not in src]
                     if found:
                         return _unique(found)[:2]
