@@ -49,6 +49,7 @@ OUT_DISCARDS = "src/accord/data/lexicons/discards.txt"
 OUT_AGENTS = "src/accord/data/actors/agents_petrarch.csv"
 OUT_PEOPLE = "src/accord/data/actors/people_petrarch.csv"
 GENERIC_VERBS = DATA / "lexicons" / "p2_generic_verbs.txt"
+DISCARDS_KEPT_OUT = DATA / "lexicons" / "petrarch_discards_kept_out.txt"  # hand-kept: phrases of political news too
 
 CONF_BARE, CONF_WORD, CONF_PREP = "0.55", "0.65", "0.6"
 
@@ -631,6 +632,7 @@ def convert_agents(vendor: Path, known: set[str]) -> tuple[list[list[str]], Coun
 def convert_discards(vendor: Path) -> tuple[list[str], Counter[str]]:
     out: list[str] = []
     skips: Counter[str] = Counter()
+    kept_out = {w.strip().lower() for w in read_lines(DISCARDS_KEPT_OUT) if w.strip() and not w.startswith("#")}
     for raw in read_lines(vendor / DISCARD_FILE):
         line = raw.split("#", 1)[0].strip().lstrip("+").strip().rstrip("_").strip()
         if not line:
@@ -641,6 +643,9 @@ def convert_discards(vendor: Path) -> tuple[list[str], Counter[str]]:
             continue
         if phrase in out:
             skips["repeated"] += 1
+            continue
+        if phrase in kept_out:
+            skips["common in political news (petrarch_discards_kept_out.txt)"] += 1
             continue
         out.append(phrase)
     return out, skips
@@ -1065,7 +1070,8 @@ def build(vendor: Path) -> dict[str, str]:
     outputs[OUT_AGENTS] = write_csv(["word", "sector", "kind", "origin"], agents[0],
                                     f"Generic agents converted from PETRARCH2 {AGENT_FILE} (MIT, see ../NOTICE-petrarch2.txt)")
     discards = convert_discards(vendor)
-    outputs[OUT_DISCARDS] = f"# PETRARCH2 {DISCARD_FILE} (MIT, see ../NOTICE-petrarch2.txt)\n" + "".join(
+    outputs[OUT_DISCARDS] = (f"# PETRARCH2 {DISCARD_FILE} (MIT, see ../NOTICE-petrarch2.txt): sport, entertainment and\n"
+                             "# celebrity phrases; a sentence holding one codes no event (rule veto.discarded-topic).\n") + "".join(
         d + "\n" for d in discards[0])
 
     curated: list[dict[str, str]] = []

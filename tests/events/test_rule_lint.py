@@ -54,7 +54,9 @@ def _references() -> set[str]:
     used: set[str] = set()
     scripts = SRC.parents[1] / "scripts"  # the converters read some lexicons (p2_generic_verbs)
     for py in [*SRC.rglob("*.py"), *scripts.rglob("*.py")]:
-        used |= set(re.findall(r"""(?:lexicon|table)\(\s*["']([a-z0-9_]+)["']""", py.read_text(encoding="utf-8")))
+        text = py.read_text(encoding="utf-8")
+        used |= set(re.findall(r"(?:lexicon|table)\(\s*[\"']([a-z0-9_]+)[\"']", text))
+        used |= set(re.findall(r"[\"']([a-z0-9_]+)\.txt[\"']", text))
     for data in (SRC / "data").rglob("*"):
         if data.suffix in (".yaml", ".csv", ".txt") and data.is_file():
             used |= set(re.findall(r"@([a-z][a-z0-9_]+)", data.read_text(encoding="utf-8")))

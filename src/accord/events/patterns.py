@@ -7,6 +7,7 @@ same format is loaded the same way and tried first.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections import defaultdict
 from dataclasses import dataclass
@@ -85,6 +86,12 @@ class PatternSet:
                 raise DataFileError(f"{name}: line {n} is not a valid pattern ({exc})", input=name) from exc
             if p.lemma in known:
                 continue
+            if fallback and p.cue == "obj":  # "staged demonstrations": the curated noun row decides
+                rest = p.cue_values - set(self.nouns)
+                if not rest:
+                    continue
+                if rest != p.cue_values:
+                    p = dataclasses.replace(p, cue_values=frozenset(rest))
             entries = table[p.lemma]
             entries.insert(0, p) if first else entries.append(p)
         for entries in table.values():
@@ -111,7 +118,7 @@ def _pattern(pos: PatternPos, row: dict[str, str], origin: str = "") -> Pattern:
         pos=pos, lemma=lemma, cue=cast(CueKind, kind), cue_values=frozenset(words),
         cameo=cameo, targets=frozenset(t for t in (row.get("targets") or "").split("|") if t),
         confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == _EMBED,
-        id=rid, origin=(row.get("origin") or "").strip() or origin,
+        id=rid, origin=origin + (f" <- {row['origin'].strip()}" if (row.get("origin") or "").strip() else ""),
     )
 
 

@@ -576,3 +576,34 @@ def _bare_object(ctx: RuleContext, value: bool) -> bool:
     hit = head is not None and ctx.trig.pattern.pos == "noun" and ctx.trig.anchor is None and tok.dep_ == "dobj" \
         and not any(t.i in ctx.idx.by_token for t in tok.subtree if t.i != tok.i)
     return hit == value
+
+
+# --- where a trigger row came from, and how well its actors are known
+
+
+@predicate("trigger_origin", "codes")
+def _trigger_origin(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """The trigger row came from a file whose name starts with one of these (e.g. rules/petrarch_verbs.csv)."""
+    return ctx.trig.pattern.origin.startswith(prefixes)
+
+
+@predicate("coded_actors", "bool")
+def _coded_actors(ctx: RuleContext, value: bool) -> bool:
+    """A source and a target were both found, each with an actor code."""
+    return (any(m.ref.code for m in _sources(ctx)) and any(m.ref.code for m in _targets(ctx))) == value
+
+
+def _phrases(value: Any) -> Any:
+    import re
+
+    words = sorted(_words(value), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
+
+
+_PREPARE["phrases"] = _phrases
+
+
+@predicate("sentence_phrase", "phrases")
+def _sentence_phrase(ctx: RuleContext, pattern: Any) -> bool:
+    """The trigger's sentence, lower-cased, contains one of these words or phrases (whole words)."""
+    return pattern is not None and pattern.search(ctx.tok.sent.text.lower()) is not None
