@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from typing import TYPE_CHECKING
 
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE, Coder
 from accord.ingest.readers import document_from_text
@@ -13,7 +15,11 @@ from accord.ingest.repair import bound_text
 from accord.nlp.model import load_nlp
 from accord.types import CodedDocument, Document, Event, Rejection
 
-MAX_CHARS_PER_DOC = 1_000_000  # spaCy's own limit; longer texts are coded in slices of paragraphs
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MAX_CHARS_PER_DOC = 1_000_000  # spaCy's own limit (the screen refuses longer texts as too_large)
+SLICE_CHARS = 50_000  # longer texts are parsed in slices cut at line breaks, then joined into one Doc
 
 
 @dataclass
@@ -35,17 +41,36 @@ class Pipeline:
 
     def code(self, document: Document) -> list[Event]:
         document = bounded(document)
-        return self.coder(self.nlp(document.text), document)
+        return self.coder(self.parse(document.text), document)
+
+    def parse(self, text: str) -> Doc:
+        """The spaCy Doc of `text`. The parser's memory grows with the length of what it parses at
+        once (about 2.6 KB a character: a 250,000-character text took 650 MB), so a text over
+        SLICE_CHARS is parsed in slices cut at line breaks (else sentence ends, else spaces) and
+        the slices joined into one Doc with the same text and offsets."""
+        if len(text) <= SLICE_CHARS:
+            return self.nlp(text)
+        from spacy.tokens import Doc as SpacyDoc
+
+        return SpacyDoc.from_docs(list(self.nlp.pipe(slices(text, SLICE_CHARS), batch_size=1)), ensure_whitespace=False)
+
+    def _parsed(self, documents: Iterable[Document], n_process: int) -> Iterator[tuple[Doc, Document]]:
+        """(Doc, Document) in order: short documents through nlp.pipe, long ones slice by slice."""
+        for long, group in groupby(map(bounded, documents), key=lambda d: len(d.text) > SLICE_CHARS):
+            if long:
+                for document in group:
+                    yield self.parse(document.text), document
+            else:
+                yield from self.nlp.pipe(((d.text, d) for d in group), as_tuples=True, batch_size=self.batch_size,
+                                         n_process=n_process)
 
     def code_many(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument]:
-        pairs = ((d.text, d) for d in map(bounded, documents))
-        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
+        for sdoc, document in self._parsed(documents, n_process):
             yield CodedDocument(document, tuple(self.coder(sdoc, document)))
 
     def code_safely(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument | Rejection]:
         """code_many, but a document the coder fails on becomes a Rejection instead of ending the run."""
-        pairs = ((d.text, d) for d in map(bounded, documents))
-        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process):
+        for sdoc, document in self._parsed(documents, n_process):
             try:
                 yield CodedDocument(document, tuple(self.coder(sdoc, document)))
             except Exception as exc:  # noqa: BLE001 - recorded with its reason, the batch goes on
@@ -68,6 +93,24 @@ class Pipeline:
             yield coded
         while pending:
             yield pending.pop(0)
+
+
+def slices(text: str, size: int = SLICE_CHARS) -> list[str]:
+    """`text` in consecutive pieces of at most `size` characters (joined they are `text`), each
+    ending at a line break where one is near, else after a sentence end, else at a space."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n")
+        if cut < size // 2:
+            cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def bounded(document: Document) -> Document:

@@ -182,3 +182,26 @@ def test_hostile_decompressed_size_of_an_input_is_capped(tmp_path):
     found = items(path, max_input_bytes=len(line) * 10 + 5)
     assert reasons(found) == ["document"] * 10 + ["too_large"]
     assert "decompressed" in found[-1][1].message
+
+
+# ---- Medium 7: one long text is parsed in slices, so memory does not grow with it -------------
+def test_hostile_long_text_is_parsed_in_bounded_slices(monkeypatch):
+    import accord.pipeline as pipeline
+
+    text = bound_text(" ".join(["the army attacked the city and the minister met the president"] * 400))
+    pieces = pipeline.slices(text, 3_000)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= 3_000 and len(pieces) >= 8
+    pipe = pipeline.get_pipeline()
+    seen: list[int] = []
+    real = pipe.nlp.pipe
+
+    def recording(texts, **kwargs):
+        texts = list(texts)
+        seen.extend(len(t) for t in texts)
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(pipeline, "SLICE_CHARS", 3_000)
+    monkeypatch.setattr(pipe.nlp, "pipe", recording)
+    doc = pipe.parse(text)
+    assert doc.text == text and max(seen) <= 3_000 and sum(seen) == len(text)
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)

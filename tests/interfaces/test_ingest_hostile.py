@@ -183,14 +183,33 @@ def test_ingest_hostile_concurrent_postgres_ingests_report_what_each_wrote(tmp_p
                               "--batch", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     outs = [r.communicate(timeout=240)[0] for r in runs]
+    assert [r.returncode for r in runs] == [0, 0]
     coded = [int(next(line.split("│")[2] for line in out.splitlines() if line.startswith("│ coded")))
              for out in outs]
-    assert sum(coded) == len(SENTENCES)
+    assert sum(coded) == len(SENTENCES)  # before: both said 32
+    with open_store(pg_url) as store:
+        assert store.counts()["documents"] == len(SENTENCES)
 
 
 @pytest.fixture
 def pg_url():
+    """A fresh schema on the server at ACCORD_TEST_PG_URL (skips without one), dropped afterwards."""
+    import urllib.parse
+    import uuid
+
     url = os.environ.get("ACCORD_TEST_PG_URL", "").strip()
     if not url:
         pytest.skip("ACCORD_TEST_PG_URL is not set")
-    return url
+    import psycopg
+
+    schema = f"accord_hostile_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+    except psycopg.Error as e:
+        pytest.skip(f"cannot reach ACCORD_TEST_PG_URL: {e}")
+    parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query) + [("options", f"-csearch_path={schema}")]
+    yield urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
