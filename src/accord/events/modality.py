@@ -28,6 +28,10 @@ _NEG_VERBS = lexicon("negating_verbs")
 SPEECH_VERBS = lexicon("speech_verbs")
 _COND_MARKS = lexicon("condition_markers")
 _ASKING = lexicon("asking_verbs")
+_INFINITIVE_MARKERS = lexicon("infinitive_markers")
+_NEGATION_WORDS = lexicon("negation_words")
+_GOING_TO = lexicon("going_to_verbs")
+_ATTRIBUTION_PREPS = lexicon("attribution_preps")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
        "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
 
@@ -69,7 +73,7 @@ _DESIRE = lexicon("desire_verbs")
 
 def _unrealised(tok: Token) -> str | None:
     """'a temptation for the US to withdraw', 'wants to meet': an infinitive that has not happened."""
-    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children):
         return None
     head = tok.head
     if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in _DESIRE:
@@ -108,7 +112,7 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
     lemma = t.lemma_.lower()
     for c in t.children:
         cl = c.lower_
-        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and cl in ("no", "never")):
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and cl in _NEGATION_WORDS):
             found.setdefault("negated", cl)
         elif c.dep_ in ("aux", "auxpass") and cl in _HYPOTHETICAL_AUX:
             found.setdefault("hypothetical", cl)
@@ -130,7 +134,7 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
         found.setdefault("conditional", "in-if")  # the event is the condition, not what depends on it
     if is_trigger:
         return
-    if lemma in _FUTURE_VERBS or (lemma == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):
+    if lemma in _FUTURE_VERBS or (lemma in _GOING_TO and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):
         found.setdefault("future", lemma)
     elif lemma in _HEDGE_VERBS or lemma in _HEDGE_ADJ or lemma in _HEDGE_PASSIVE and any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "xcomp" for c in t.children):
         found.setdefault("hedged", lemma)
@@ -148,7 +152,7 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None]:
         for c in t.children:
             if c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in SPEECH_VERBS and c.i > t.i:
                 cands.append(c)
-            if c.dep_ == "prep" and c.lower_ == "according":
+            if c.dep_ == "prep" and c.lower_ in _ATTRIBUTION_PREPS:
                 obj = next((g for g2 in c.children for g in [g2, *g2.children] if g.dep_ == "pobj"), None)
                 return obj, "according to"
     for t in cands[1:] if top.lemma_.lower() not in SPEECH_VERBS else cands:
