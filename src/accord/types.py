@@ -14,7 +14,7 @@ Modality = Literal[
 MODALITIES: tuple[str, ...] = (
     "asserted", "negated", "hedged", "hypothetical", "conditional", "future", "reported",
 )
-Granularity = Literal["day", "month", "year", "unresolved"]
+Granularity = Literal["day", "month", "year", "range", "unresolved"]
 ActorKind = Literal["person", "state", "igo", "ngo", "group", "agent", "other"]
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -162,6 +162,10 @@ class Event:
     date_granularity: Granularity = "unresolved"
     date_text: str | None = None
     location: Location | None = None
+    # A background event (issue 13): what the text recalls from before the report ("during his
+    # first term", "in 2014"); `date_end` closes a `range` date (`date` is its first day).
+    background: bool = False
+    date_end: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,6 +184,8 @@ class Event:
             "date": self.date.isoformat() if self.date else None,
             "date_granularity": self.date_granularity,
             "date_text": self.date_text,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "background": self.background,
             "location": self.location.to_dict() if self.location else None,
             "sentence": self.sentence,
             "sentence_index": self.sentence_index,

@@ -17,8 +17,10 @@ def _events(fixed) -> None:
     E.update(fixed.events)
 
 
-def events_page(ids: list[str], limit: int = 100, offset: int = 0, next_offset: int | None = None) -> dict:
-    return {"events": [E[i].to_dict() for i in ids], "limit": limit, "offset": offset, "next_offset": next_offset}
+def events_page(ids: list[str], limit: int = 100, offset: int = 0, next_offset: int | None = None,
+                total: int | None = None) -> dict:
+    return {"events": [E[i].to_dict() for i in ids], "limit": limit, "offset": offset, "next_offset": next_offset,
+            "total": len(ids) if total is None else total}
 
 
 ALL_BY_DAY = ["ev-rutte-trump", "ev-trump-nato", "ev-hostile", "ev-eu-iran", "ev-sybiha-barrot", "ev-ukr-fra-ask",
@@ -67,9 +69,9 @@ def test_api_events_filters(client, query, ids):
 
 def test_api_events_offset_pagination(client):
     first = client.get("/v1/events?limit=4").json()
-    assert first == events_page(ALL_BY_DAY[:4], limit=4, next_offset=4)
+    assert first == events_page(ALL_BY_DAY[:4], limit=4, next_offset=4, total=9)
     last = client.get("/v1/events?limit=4&offset=8").json()
-    assert last == events_page(ALL_BY_DAY[8:], limit=4, offset=8)
+    assert last == events_page(ALL_BY_DAY[8:], limit=4, offset=8, total=9)
 
 
 @pytest.mark.parametrize(("query", "status", "detail"), [
@@ -82,7 +84,7 @@ def test_api_events_bad_filters_are_400(client, query, status, detail):
     assert (response.status_code, response.json()) == (status, {"error": "bad_request", "detail": detail})
 
 
-@pytest.mark.parametrize("query", ["type=consult", "quad_class=5", "modality=sure", "min_confidence=2",
+@pytest.mark.parametrize("query", ["type=meet", "quad_class=5", "modality=sure", "min_confidence=2",
                                    "limit=0", "limit=1001", "offset=-1", "since=yesterday"])
 def test_api_events_invalid_values_are_422(client, query):
     assert client.get(f"/v1/events?{query}").status_code == 422
@@ -126,13 +128,13 @@ def test_api_stories_filtered_by_actor(client):
     assert client.get("/v1/stories?actor=andrii_sybiha").json() == {
         "stories": [story("ev-sybiha-barrot", "CONSULT", ["andrii_sybiha"], ["jean_noel_barrot"], "2025-04-08"),
                     story("ev-barrot-sybiha", "CONSULT", ["jean_noel_barrot"], ["andrii_sybiha"], "2025-05-12")],
-        "limit": 100, "offset": 0, "next_offset": None}
+        "limit": 100, "offset": 0, "next_offset": None, "total": 2}
 
 
 def test_api_stories_page_and_one_story(client):
     assert client.get("/v1/stories?limit=1&type=ASSAULT").json() == {
         "stories": [story("ev-hostile", "ASSAULT", ["RUSMIL"], ["UKR"], "2025-01-13")],
-        "limit": 1, "offset": 0, "next_offset": 1}
+        "limit": 1, "offset": 0, "next_offset": 1, "total": 2}
     sid = story_id("ev-strike")
     assert client.get(f"/v1/stories/{sid}").json() == story("ev-strike", "ASSAULT", ["RUSMIL"], ["UKR"], "2025-11-13")
     assert client.get("/v1/stories/nope").status_code == 404
@@ -220,13 +222,13 @@ def test_api_actor_unknown_is_404(client):
 
 
 def test_api_dyads_top(client, fixed):
-    assert client.get("/v1/dyads?limit=3").json() == {"dyads": [
+    assert client.get("/v1/dyads?limit=3&modality=all&min_confidence=0").json()["dyads"] == [
         {"source": "RUSMIL", "target": "UKR", "count": 2, "goldstein_mean": -10.0, "source_name": fixed.name,
          "target_name": "Ukraine"},
         {"source": "UKR", "target": "FRA", "count": 1, "goldstein_mean": 3.0, "source_name": "Ukraine",
          "target_name": "France"},
         {"source": "andrii_sybiha", "target": "jean_noel_barrot", "count": 1, "goldstein_mean": 1.0,
-         "source_name": "Andrii Sybiha", "target_name": "Jean-Noël Barrot"}]}
+         "source_name": "Andrii Sybiha", "target_name": "Jean-Noël Barrot"}]
 
 
 def row(period: str, quad1: int = 0, quad4: int = 0, gold: float | None = None) -> dict:
@@ -254,7 +256,8 @@ def test_api_dyad_series_fills_empty_months(client):
 
 
 def test_api_network_window(client):
-    body = client.get("/v1/network?since=2025-04-01&until=2025-06-30").json()
+    body = client.get("/v1/network?since=2025-04-01&until=2025-06-30&modality=all&min_confidence=0").json()
+    assert body.pop("counted")["note"] == "every modality, 4 of 4 events"
     assert body == {
         "directed": True, "count": "stories", "since": "2025-04-01", "until": "2025-06-30",
         "nodes": [
@@ -274,17 +277,17 @@ def test_api_network_window(client):
 
 
 def test_api_network_keeps_heaviest_edges(client):
-    body = client.get("/v1/network?max_edges=1").json()
+    body = client.get("/v1/network?max_edges=1&modality=all&min_confidence=0").json()
     assert body["edges"] == [{"source": "RUSMIL", "target": "UKR", "weight": 2, "goldstein_mean": -10.0}]
     assert [(n["id"], n["degree"], n["betweenness"]) for n in body["nodes"]] == [
         ("RUSMIL", 2, 0.0), ("UKR", 3, 0.011111111111111112)]
 
 
 def test_api_locations_with_filters(client, fixed):
-    assert client.get("/v1/locations?type=ASSAULT").json() == {"locations": [
+    assert client.get("/v1/locations?type=ASSAULT").json()["locations"] == [
         {"name": fixed.place, "country": "UKR", "lat": 49.98081, "lon": 36.25272, "events": 1, "cooperation": 0,
          "goldstein_mean": -10.0},
         {"name": "Zaporizhzhia", "country": "UKR", "lat": 47.82289, "lon": 35.19031, "events": 1, "cooperation": 0,
-         "goldstein_mean": -10.0}]}
+         "goldstein_mean": -10.0}]
     assert [p["name"] for p in client.get("/v1/locations?quad_class=1").json()["locations"]] == [
         "Kyiv", "Palm Beach", "Paris"]

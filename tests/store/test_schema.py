@@ -35,6 +35,9 @@ def _batch() -> list[CodedDocument]:
     ]
 
 
+V1_ACTOR_COLUMNS = 14  # event_actors before `inferred` and `country` (version 3)
+
+
 def _write_v1(location: str, batch: list[CodedDocument]) -> None:
     """A store as accord wrote it at schema version 1."""
     db = _connect(location)
@@ -47,8 +50,8 @@ def _write_v1(location: str, batch: list[CodedDocument]) -> None:
             insert_rows(db, "documents", _rows.DOCUMENT_COLUMNS, [_rows.document_row(c.document)])
             insert_rows(db, "events", _rows.EVENT_COLUMNS[:v1_event_columns],
                               [_rows.event_row(e, c.document.published)[:v1_event_columns] for e in c.events])
-            insert_rows(db, "event_actors", _rows.ACTOR_COLUMNS,
-                              [row for e in c.events for row in _rows.actor_rows(e, c.document.published)])
+            insert_rows(db, "event_actors", _rows.ACTOR_COLUMNS[:V1_ACTOR_COLUMNS],
+                        [row[:V1_ACTOR_COLUMNS] for e in c.events for row in _rows.actor_rows(e, c.document.published)])
     assert schema_version(db) == 1
     db.close()
 
@@ -69,7 +72,7 @@ def test_schema_new_store_is_at_the_current_version(store) -> None:
 
 def test_schema_migrations_are_numbered_from_one() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
 
 
 def test_schema_v1_store_is_upgraded_on_open(location: str, tmp_path) -> None:
@@ -109,3 +112,37 @@ def test_schema_newer_store_is_refused(location: str) -> None:
     db.close()
     with pytest.raises(StoreError, match="has schema version 99, newer than this accord"):
         open_store(location)
+
+
+def test_schema_v2_store_gets_trace_and_counting_columns(location: str) -> None:
+    """A store written at version 2 (trace joined into `rule`, no counting columns) reads back
+    with trace = the split rule, and its dyad rows carry modality, confidence and granularity."""
+    db = _connect(location)
+    migrate(db, target=2)
+    e = event("old", "d1", trace=("verb.meet/1", "arg.subject"), modality="hedged", confidence=0.5)
+    with db.transaction():
+        insert_rows(db, "documents", _rows.DOCUMENT_COLUMNS, [_rows.document_row(doc("d1", dt.date(2024, 3, 1)))])
+        width = len(_rows.EVENT_READ_COLUMNS) + 4
+        row = list(_rows.event_row(e, dt.date(2024, 3, 1))[:width])
+        row[[n for n, _ in _rows.EVENT_COLUMNS].index("rule")] = "verb.meet/1 | arg.subject"
+        insert_rows(db, "events", _rows.EVENT_COLUMNS[:width], [tuple(row)])
+        insert_rows(db, "event_actors", _rows.ACTOR_COLUMNS[:V1_ACTOR_COLUMNS],
+                    [r[:V1_ACTOR_COLUMNS] for r in _rows.actor_rows(e, dt.date(2024, 3, 1))])
+        insert_rows(db, "event_dyads", _rows.DYAD_COLUMNS[:9], [r[:9] for r in _rows.dyad_rows(e, dt.date(2024, 3, 1))])
+        db.execute("INSERT INTO story_pending (event_id, story_key) VALUES ('old', 'CONSULT|USAGOV|RUSGOV')")
+    db.close()
+    with open_store(location) as upgraded:
+        got = upgraded.event("old")
+        assert got is not None and got.trace == ("verb.meet/1", "arg.subject")
+        assert upgraded.query("SELECT modality, confidence, day_granularity, source_country, inferred "
+                              "FROM event_dyads") == [("hedged", 0.5, "day", "USA", False)]
+        assert upgraded.top_actors() == []
+        assert [a.key for a in upgraded.top_actors(modality=None)] == ["RUSGOV", "USAGOV"]
+
+
+def test_schema_trace_round_trips_and_rule_keeps_the_first_entry(store) -> None:
+    e = event("t1", "d1", trace=("verb.meet/1", "conf.subject=0.9", "arg.nearest"))
+    store.write([coded(doc("d1"), e)])
+    assert store.event("t1").trace == e.trace
+    assert store.query("SELECT rule, trace FROM events") == [
+        ("verb.meet/1", '["verb.meet/1", "conf.subject=0.9", "arg.nearest"]')]

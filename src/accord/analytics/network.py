@@ -19,7 +19,7 @@ import networkx as nx
 from accord.analytics.series import facts
 
 if TYPE_CHECKING:
-    from accord.store.base import CountUnit, Database
+    from accord.analytics.counting import Counting, CountUnit, Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +99,20 @@ def _iso(day: dt.date | None) -> str | None:
 
 def network(
     db: Database, since: dt.date | None = None, until: dt.date | None = None,
-    *, count: CountUnit = "stories",
+    *, count: CountUnit = "stories", rules: Counting | None = None,
 ) -> Network:
-    """The directed actor graph of stories (or reports) whose day falls in [since, until]."""
-    table, unit = facts(count)
-    conds, params = ["source_key IS NOT NULL", "target_key IS NOT NULL"], []
+    """The directed actor graph of counted stories (or reports) whose day falls in [since, until]."""
+    table, params = facts(count, rules)
+    conds = ["source_key IS NOT NULL", "target_key IS NOT NULL"]
     if since is not None:
         conds.append("day >= ?")
         params.append(since)
     if until is not None:
         conds.append("day <= ?")
         params.append(until)
-    sql = f"""SELECT source_key, target_key, count(DISTINCT {unit}), avg(goldstein) FROM {table}
-        WHERE {' AND '.join(conds)} GROUP BY 1, 2 ORDER BY 1, 2"""
+    sql = f"""SELECT source_key, target_key, count(*), avg(goldstein) FROM (
+        SELECT DISTINCT unit, source_key, target_key, goldstein FROM {table} x
+        WHERE {' AND '.join(conds)}) y GROUP BY 1, 2 ORDER BY 1, 2"""
     edges = tuple(Edge(s, t, int(w), float(g)) for s, t, w, g in db.query(sql, params))
     return Network(nodes=_nodes(edges), edges=edges, count=count, since=since, until=until)
 

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from accord.analytics.counting import (
+    COUNT_UNITS,
+    DIRECTIONS,
+    PERIODS,
+    SIDE,
+    Counting,
+    check_choice,
+    side_params,
+)
 from accord.errors import StoreError
 
 if TYPE_CHECKING:
-    from accord.store.base import CountUnit, Database, Direction, Period
+    from accord.analytics.counting import CountUnit, Database, Direction, Period
 
 _PERIOD = "CAST(date_trunc(?, CAST(day AS TIMESTAMP)) AS DATE)"
-_SIDE = "({side}_key = ? OR {side}_code = ?)"
 _IDS = "(SELECT unnest(CAST(? AS TEXT[])))"
 
 
@@ -70,24 +78,36 @@ class TypeMixRow:
         return {"period": self.period.isoformat(), "type": self.type, "count": self.count}
 
 
-def _choice(name: str, value: str, valid: tuple[str, ...]) -> None:
-    from accord.store.base import check_choice
+def facts(count: str, rules: Counting | None = None, period: str | None = None) -> tuple[str, list[Any]]:
+    """A sub-query with one row per (unit, source, target) of the counted events, and its parameters.
 
-    check_choice(name, value, valid)
-
-
-def facts(count: str) -> tuple[str, str]:
-    """(table, unit id column) holding one row per (unit, source, target) for the count unit."""
-    from accord.store.base import COUNT_UNITS
-
-    _choice("count", count, COUNT_UNITS)
-    return ("story_dyads", "story_id") if count == "stories" else ("event_dyads", "event_id")
+    Columns: unit (event or story id), source_key, source_code, source_country, target_key,
+    target_code, target_country, day, quad_class, goldstein, type. A report is counted on its
+    day; a story on the first day of its counted members, with the story's QuadClass (its
+    anchor's) and mean Goldstein. `rules` (default: the counting defaults) select the events;
+    `period` drops events whose date is coarser than the period.
+    """
+    check_choice("count", count, COUNT_UNITS)
+    rules = rules if rules is not None else Counting()
+    conds, params = rules.conditions("d", period, inferred=True)
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    if count == "reports":
+        sql = f"""(SELECT d.event_id AS unit, d.source_key, d.source_code, d.source_country, d.target_key,
+            d.target_code, d.target_country, d.day, d.quad_class, d.goldstein, d.type
+            FROM event_dyads d {where})"""
+        return sql, params
+    sql = f"""(SELECT DISTINCT m.story_id AS unit, d.source_key, d.source_code, d.source_country, d.target_key,
+            d.target_code, d.target_country, f.day, s.quad_class, s.goldstein, s.type
+        FROM (SELECT m.story_id, min(d.day) AS day FROM event_dyads d
+              JOIN story_members m ON m.event_id = d.event_id {where} GROUP BY m.story_id) f
+        JOIN story_members m ON m.story_id = f.story_id
+        JOIN event_dyads d ON d.event_id = m.event_id
+        JOIN story_events s ON s.id = m.story_id {where})"""
+    return sql, params + params
 
 
 def _period(by: str) -> str:
-    from accord.store.base import PERIODS
-
-    _choice("period", by, PERIODS)
+    check_choice("period", by, PERIODS)
     return by
 
 
@@ -101,11 +121,10 @@ def _window(since: dt.date | None, until: dt.date | None, column: str = "day") -
 
 
 def _direction(a: str, b: str, direction: str) -> tuple[str, list[Any]]:
-    from accord.store.base import DIRECTIONS
-
-    _choice("direction", direction, DIRECTIONS)
-    src, tgt = _SIDE.format(side="source"), _SIDE.format(side="target")
-    forward, backward = (f"({src} AND {tgt})", [a, a, b, b]), (f"({src} AND {tgt})", [b, b, a, a])
+    check_choice("direction", direction, DIRECTIONS)
+    src, tgt = SIDE.format(side="source"), SIDE.format(side="target")
+    pa, pb = side_params(a), side_params(b)
+    forward, backward = (f"({src} AND {tgt})", pa + pb), (f"({src} AND {tgt})", pb + pa)
     if direction == "a_to_b":
         return forward
     if direction == "b_to_a":
@@ -116,20 +135,23 @@ def _direction(a: str, b: str, direction: str) -> tuple[str, list[Any]]:
 def dyad_series(
     db: Database, a: str, b: str, *, by: Period = "month", direction: Direction = "both",
     count: CountUnit = "stories", since: dt.date | None = None, until: dt.date | None = None,
+    rules: Counting | None = None,
 ) -> list[SeriesRow]:
-    """Per period: counts by QuadClass 1-4, total, Goldstein sum and mean, between actors a and b.
+    """Per period: counts by QuadClass 1-4, total, Goldstein sum and mean, between actors a and b
+    (actor ids, codes, or 3-letter countries: USA matches every actor of the United States).
 
+    Only events dated at least as finely as the period count (a year-only date is in no month).
     Periods with nothing are filled in with zeros between the first and the last period found.
     """
-    table, unit = facts(count)
+    table, fparams = facts(count, rules, _period(by))
     cond, params = _direction(a, b, direction)
     window, wparams = _window(since, until)
     quads = ", ".join(f"sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
     sql = f"""SELECT {_PERIOD} AS period, {quads}, count(*), sum(goldstein), avg(goldstein)
-        FROM (SELECT DISTINCT {unit}, day, quad_class, goldstein FROM {table}
+        FROM (SELECT DISTINCT unit, day, quad_class, goldstein FROM {table} x
               WHERE day IS NOT NULL AND {cond}{window}) x
         GROUP BY 1 ORDER BY 1"""
-    rows = db.query(sql, [_period(by), *params, *wparams])
+    rows = db.query(sql, [by, *fparams, *params, *wparams])
     found = {
         r[0]: SeriesRow(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), float(r[6]), float(r[7]))
         for r in rows
@@ -156,20 +178,33 @@ def next_period(start: dt.date, by: str) -> dt.date:
     return dt.date(start.year + 1, 1, 1)
 
 
+Group = Literal["actor", "country"]
+GROUPS: tuple[str, ...] = ("actor", "country")
+
+
+def _group(group: str) -> str:
+    check_choice("group", group, GROUPS)
+    return "key" if group == "actor" else "country"
+
+
 def top_actors(
     db: Database, since: dt.date | None = None, until: dt.date | None = None, n: int = 20,
-    *, count: CountUnit = "stories",
+    *, count: CountUnit = "stories", rules: Counting | None = None, group: Group = "actor",
 ) -> list[ActorCount]:
-    """The n actors (as source or target) in the most stories or reports; ties by key."""
-    table, unit = facts(count)
+    """The n actors (as source or target) in the most stories or reports; ties by key.
+
+    `group="country"` ranks countries: every actor whose code belongs to the country counts for it.
+    """
+    table, fparams = facts(count, rules)
+    column = _group(group)
     window, wparams = _window(since, until)
     sides = " UNION ALL ".join(
-        f"SELECT {unit} AS unit, {side}_key AS key FROM {table} WHERE {side}_key IS NOT NULL{window}"
+        f"SELECT unit, {side}_{column} AS key FROM {table} x WHERE {side}_{column} IS NOT NULL{window}"
         for side in ("source", "target")
     )
     sql = f"SELECT key, count(DISTINCT unit) AS n FROM ({sides}) x GROUP BY key ORDER BY n DESC, key LIMIT ?"
-    rows = db.query(sql, [*wparams, *wparams, _positive(n)])
-    names = _names(db, [r[0] for r in rows])
+    rows = db.query(sql, [*fparams, *wparams, *fparams, *wparams, _positive(n)])
+    names = _names(db, [r[0] for r in rows]) if group == "actor" else {}
     return [ActorCount(key, names.get(key), int(c)) for key, c in rows]
 
 
@@ -183,29 +218,61 @@ def _names(db: Database, keys: list[str]) -> dict[str, str | None]:
 
 def top_dyads(
     db: Database, since: dt.date | None = None, until: dt.date | None = None, n: int = 20,
-    *, count: CountUnit = "stories",
+    *, count: CountUnit = "stories", rules: Counting | None = None, group: Group = "actor",
 ) -> list[DyadCount]:
     """The n directed (source, target) pairs with the most stories or reports; ties by keys."""
-    table, unit = facts(count)
+    table, fparams = facts(count, rules)
+    column = _group(group)
     window, wparams = _window(since, until)
-    sql = f"""SELECT source_key, target_key, count(DISTINCT {unit}) AS n, avg(goldstein) FROM {table}
-        WHERE source_key IS NOT NULL AND target_key IS NOT NULL{window}
+    sql = f"""SELECT s, t, count(*) AS n, avg(goldstein) FROM (
+            SELECT DISTINCT unit, source_{column} AS s, target_{column} AS t, goldstein FROM {table} x
+            WHERE source_{column} IS NOT NULL AND target_{column} IS NOT NULL{window}) y
         GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?"""
-    rows = db.query(sql, [*wparams, _positive(n)])
+    rows = db.query(sql, [*fparams, *wparams, _positive(n)])
     return [DyadCount(s, t, int(c), float(g)) for s, t, c, g in rows]
 
 
 def type_mix(
     db: Database, by: Period = "month", *, count: CountUnit = "stories",
-    since: dt.date | None = None, until: dt.date | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, rules: Counting | None = None,
 ) -> list[TypeMixRow]:
-    """Per period and PLOVER type, the number of stories or reports."""
-    facts(count)
-    source = "(SELECT first_seen AS day, type FROM story_events)" if count == "stories" else "events"
+    """Per period and PLOVER type, the number of stories or reports (a story on the first day
+    of its counted members)."""
+    check_choice("count", count, COUNT_UNITS)
+    rules = rules if rules is not None else Counting()
+    conds, cparams = rules.conditions("e", _period(by))
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    if count == "stories":
+        source = f"""(SELECT min(e.day) AS day, s.type FROM events e JOIN story_members m ON m.event_id = e.id
+            JOIN story_events s ON s.id = m.story_id {where} GROUP BY m.story_id, s.type)"""
+    else:
+        source = f"(SELECT e.day, e.type FROM events e {where})"
     window, wparams = _window(since, until)
     sql = f"""SELECT {_PERIOD} AS period, type, count(*) FROM {source} x
         WHERE day IS NOT NULL{window} GROUP BY 1, 2 ORDER BY 1, 2"""
-    return [TypeMixRow(p, t, int(c)) for p, t, c in db.query(sql, [_period(by), *wparams])]
+    return [TypeMixRow(p, t, int(c)) for p, t, c in db.query(sql, [by, *cparams, *wparams])]
+
+
+def coverage(
+    db: Database, rules: Counting | None = None, since: dt.date | None = None, until: dt.date | None = None,
+    period: str | None = None,
+) -> tuple[int, int]:
+    """(events counted under `rules`, events stored) in the window: what a view says it counted."""
+    rules = rules if rules is not None else Counting()
+    conds, cparams = rules.conditions("e", period)
+    window, wparams = _window(since, until, "e.day")
+    counted = " AND ".join(conds) if conds else "TRUE"
+    sql = f"""SELECT count(CASE WHEN {counted} THEN 1 END), count(*) FROM events e WHERE TRUE{window}"""
+    n, total = db.query(sql, [*cparams, *wparams])[0]
+    return int(n), int(total)
+
+
+def counted_note(db: Database, rules: Counting | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None, period: str | None = None) -> str:
+    """'asserted+reported, confidence >= 0.3, 412 of 717 events'."""
+    rules = rules if rules is not None else Counting()
+    n, total = coverage(db, rules, since, until, period)
+    return f"{rules.describe(period)}, {n} of {total} events"
 
 
 def _positive(n: int) -> int:

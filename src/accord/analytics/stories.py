@@ -23,50 +23,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from accord.types import INFERRED_ROLES, ActorRef, Document, Event, StoryEvent
+from accord.analytics.counting import actor_key, dyad_keys, render, side_keys, story_key
+from accord.errors import StoreError
+from accord.types import Document, Event, StoryEvent
 
 if TYPE_CHECKING:
-    from accord.store.base import Database
+    from accord.analytics.counting import Database
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "actor_key", "cluster", "dyad_keys", "side_keys", "story_id", "story_key",
+           "update_stories"]
 
 DEFAULT_WINDOW_DAYS = 3
-
-
-def actor_key(ref: ActorRef) -> str | None:
-    """The identity of a resolved actor: its id, else its code; None when unresolved or inferred
-    (an "unidentified attacker" coded IRQ is not Iraq)."""
-    if ref.role in INFERRED_ROLES:
-        return None
-    return ref.actor_id or ref.code or None
-
-
-def side_keys(refs: Iterable[ActorRef]) -> str:
-    """The distinct resolved keys of one side, sorted by code point and joined with '+'."""
-    return "+".join(sorted({k for k in map(actor_key, refs) if k}))
-
-
-def story_key(event: Event) -> str:
-    """`TYPE|sources|targets`; `TYPE|#event-id` when no actor is resolved (a story of its own)."""
-    sources, targets = side_keys(event.sources), side_keys(event.targets)
-    if not sources and not targets:
-        return f"{event.type}|#{event.id}"
-    return f"{event.type}|{sources}|{targets}"
-
-
-def dyad_keys(event: Event) -> list[tuple[str | None, str | None, str | None, str | None]]:
-    """(source key, source code, target key, target code) for each resolved pair of an event.
-
-    A side with no resolved actor gives None on that side; no resolved actor at all gives [].
-    """
-    def resolved(refs: Iterable[ActorRef]) -> list[tuple[str | None, str | None]]:
-        return sorted({(k, r.code) for r in refs if (k := actor_key(r))}, key=str)
-
-    sources, targets = resolved(event.sources), resolved(event.targets)
-    if not sources and not targets:
-        return []
-    return [(s[0], s[1], t[0], t[1]) for s in sources or [(None, None)] for t in targets or [(None, None)]]
 
 
 def story_id(anchor_event_id: str) -> str:
@@ -179,7 +149,7 @@ _RECLUSTER: tuple[str, ...] = (
     SELECT s.id, d.source_key, d.source_code, d.target_key, d.target_code, s.first_seen, s.type,
            s.quad_class, s.goldstein
     FROM story_events s JOIN event_dyads d ON d.event_id = s.anchor_id
-    WHERE s.id IN ({_TOUCHED_STORIES})""",
+    WHERE s.id IN ({_TOUCHED_STORIES}) AND NOT d.inferred""",
     "DELETE FROM story_pending WHERE story_key IN (SELECT story_key FROM _story_groups)",
 )
 
@@ -203,8 +173,6 @@ def update_stories(db: Database, window_days: int | None = None) -> int:
     `window_days` different from the stored one re-clusters everything with the new window.
     Runs in the caller's transaction when there is one.
     """
-    from accord.store.schema import render
-
     with db.transaction():
         if window_days is not None and window_days != stored_window(db):
             _reset(db, window_days)
@@ -240,8 +208,6 @@ def _lay_windows(db: Database, window: int) -> None:
 
 def _reset(db: Database, window_days: int) -> None:
     if window_days < 0:
-        from accord.errors import StoreError
-
         raise StoreError(f"bad story window {window_days} days", input=str(window_days), valid="0 or more")
     for table in ("story_members", "story_dyads", "story_events", "story_pending"):
         db.execute(f"DELETE FROM {table}")

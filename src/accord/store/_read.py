@@ -10,7 +10,7 @@ from typing import Any
 from accord.store._filters import where_clause
 from accord.store._rows import (
     DOCUMENT_COLUMNS,
-    EVENT_READ_COLUMNS,
+    EVENT_SELECT_COLUMNS,
     document_from_row,
     event_from_row,
     select_list,
@@ -18,13 +18,13 @@ from accord.store._rows import (
 from accord.store.base import Database, EventQuery
 from accord.types import Document, Event, StoryEvent
 
-_EVENT_SELECT = f"SELECT {select_list(EVENT_READ_COLUMNS, 'e')}, e.day FROM events e"
+_EVENT_SELECT = f"SELECT {select_list(EVENT_SELECT_COLUMNS, 'e')}, e.day FROM events e"
 _IDS = "(SELECT unnest(CAST(? AS TEXT[])))"
 
 
 def hydrate(rows: Sequence[Sequence[Any]]) -> list[Event]:
     """Events from `_EVENT_SELECT` rows (the trailing day column is ignored)."""
-    width = len(EVENT_READ_COLUMNS)
+    width = len(EVENT_SELECT_COLUMNS)
     return [event_from_row(r[:width]) for r in rows]
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from accord.analytics import series
 from accord.analytics import stories as story_rules
+from accord.analytics.counting import Counting
 from accord.errors import StoreError
 from accord.store import _read, _rows
 from accord.store.base import (
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 _WRITE_LOCK = 0x616363_6F7265  # serialises writers on one PostgreSQL database
 _IDS = "(SELECT unnest(CAST(? AS TEXT[])))"
+_STORY_KEY = [name for name, _ in _rows.EVENT_COLUMNS].index("story_key")
 
 
 class SQLStore:
@@ -81,7 +84,7 @@ class SQLStore:
                 events.append(row)
                 actors.extend(_rows.actor_rows(e, published))
                 dyads.extend(_rows.dyad_rows(e, published))
-                pending.append((e.id, row[-3]))
+                pending.append((e.id, row[_STORY_KEY]))
         def insert(table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
             insert_rows(self._db, table, columns, rows)
 
@@ -120,18 +123,48 @@ class SQLStore:
         dyad: tuple[str, str] | None = None,
         type: str | None = None,
         quad_class: int | None = None,
-        modality: str | None = None,
+        modality: str | tuple[str, ...] | None = None,
         min_confidence: float | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
         text: str | None = None,
-        limit: int = 100,
+        country: str | None = None,
+        granularity: str | tuple[str, ...] | None = None,
+        actors: tuple[str, ...] | None = None,
+        limit: int | None = 100,
         offset: int = 0,
     ) -> list[Event]:
-        """Events matching every filter given (see EventQuery), by (day, id)."""
+        """Events matching every filter given (see EventQuery), oldest first: by (day, id), days
+        unknown last. `limit=None` returns them all; `count_events()` says how many match."""
         q = EventQuery(actor=actor, dyad=dyad, type=type, quad_class=quad_class, modality=modality,
-                       min_confidence=min_confidence, since=since, until=until, text=text)
+                       min_confidence=min_confidence, since=since, until=until, text=text,
+                       country=country, granularity=granularity, actors=actors)
+        if limit is None:
+            _page(0, offset)
+            return list(itertools.islice(_read.iter_events(self._db, q, 1000), offset, None))
         return _read.events(self._db, q, *_page(limit, offset))
+
+    def count_events(self, query: EventQuery = EventQuery()) -> int:  # noqa: B008
+        """How many events match `query` (for "showing N of TOTAL")."""
+        where, params = query.sql_where()
+        return int(self._db.query(f"SELECT count(*) FROM events e {where}", params)[0][0])
+
+    def count_stories(self, query: EventQuery = EventQuery()) -> int:  # noqa: B008
+        """How many stories have a member event matching `query`."""
+        where, params = query.sql_where()
+        sql = f"""SELECT count(DISTINCT m.story_id) FROM story_members m JOIN events e ON e.id = m.event_id {where}"""
+        return int(self._db.query(sql, params)[0][0])
+
+    def coverage(self, since: dt.date | None = None, until: dt.date | None = None, *,
+                 by: Period | None = None, **rules: Any) -> tuple[int, int]:
+        """(events the counting rules count, events stored) between two days; `rules` as in
+        `dyad_series` (modality, min_confidence, granularity, include_inferred)."""
+        return series.coverage(self._db, _rules(**rules), since, until, by)
+
+    def counted_note(self, since: dt.date | None = None, until: dt.date | None = None, *,
+                     by: Period | None = None, **rules: Any) -> str:
+        """What an aggregate counted: 'asserted+reported, confidence >= 0.3, 412 of 717 events'."""
+        return series.counted_note(self._db, _rules(**rules), since, until, by)
 
     def iter_events(self, query: EventQuery = EventQuery(), batch: int = 1000) -> Iterator[Event]:  # noqa: B008
         """Every event matching `query`, in the order of `events()`, without loading them all."""
@@ -178,35 +211,42 @@ class SQLStore:
     def dyad_series(
         self, a: str, b: str, *, by: Period = "month", direction: Direction = "both",
         count: CountUnit = "stories", since: dt.date | None = None, until: dt.date | None = None,
+        **rules: Any,
     ) -> list[SeriesRow]:
+        """Counts per period between a and b (ids, codes or countries). Every aggregate takes the
+        counting rules as keywords: `modality` (one, several, or None for all; default asserted
+        and reported), `min_confidence` (default 0.3), `granularity` (default: what fits the
+        period), `include_inferred` (default False); see accord.analytics.counting."""
         return series.dyad_series(self._db, a, b, by=by, direction=direction, count=count,
-                                  since=since, until=until)
+                                  since=since, until=until, rules=_rules(**rules))
 
     def top_actors(
         self, since: dt.date | None = None, until: dt.date | None = None, n: int = 20,
-        *, count: CountUnit = "stories",
+        *, count: CountUnit = "stories", group: str = "actor", **rules: Any,
     ) -> list[ActorCount]:
-        return series.top_actors(self._db, since, until, n, count=count)
+        return series.top_actors(self._db, since, until, n, count=count, rules=_rules(**rules),
+                                 group=group)  # type: ignore[arg-type]
 
     def top_dyads(
         self, since: dt.date | None = None, until: dt.date | None = None, n: int = 20,
-        *, count: CountUnit = "stories",
+        *, count: CountUnit = "stories", group: str = "actor", **rules: Any,
     ) -> list[DyadCount]:
-        return series.top_dyads(self._db, since, until, n, count=count)
+        return series.top_dyads(self._db, since, until, n, count=count, rules=_rules(**rules),
+                                group=group)  # type: ignore[arg-type]
 
     def network(
         self, since: dt.date | None = None, until: dt.date | None = None,
-        *, count: CountUnit = "stories",
+        *, count: CountUnit = "stories", **rules: Any,
     ) -> Network:
         from accord.analytics.network import network
 
-        return network(self._db, since, until, count=count)
+        return network(self._db, since, until, count=count, rules=_rules(**rules))
 
     def type_mix(
         self, by: Period = "month", *, count: CountUnit = "stories",
-        since: dt.date | None = None, until: dt.date | None = None,
+        since: dt.date | None = None, until: dt.date | None = None, **rules: Any,
     ) -> list[TypeMixRow]:
-        return series.type_mix(self._db, by, count=count, since=since, until=until)
+        return series.type_mix(self._db, by, count=count, since=since, until=until, rules=_rules(**rules))
 
     # ---- lifetime ------------------------------------------------------------------------
 
@@ -221,6 +261,20 @@ class SQLStore:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.backend} {self.location}>"
+
+
+_RULE_NAMES = ("modality", "min_confidence", "granularity", "include_inferred", "rules")
+
+
+def _rules(**given: Any) -> Counting:
+    """The counting rules from keywords (left out: the defaults), or `rules=Counting(...)`."""
+    unknown = sorted(set(given) - set(_RULE_NAMES))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    if given.get("rules") is not None:
+        return given["rules"]
+    kwargs = {k: v for k, v in given.items() if k != "rules"}
+    return Counting.of(**kwargs)
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:

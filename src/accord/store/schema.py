@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.analytics.counting import Database, Dialect, render
 from accord.errors import StoreError
-from accord.store.base import Database, Dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +122,73 @@ V2 = Migration(2, "story events, dyad tables, analytics indexes", (
     "CREATE INDEX story_dyads_target_code ON story_dyads (target_code)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+# The counting columns (issue 13): what every aggregate filters on travels with the dyad rows.
+_COUNTRY_OF = """CASE WHEN {col} IS NOT NULL AND length({col}) >= 3
+    AND substr({col}, 1, 3) IN (SELECT iso3 FROM _countries) THEN substr({col}, 1, 3) END"""
+_DAY_GRANULARITY = """CASE WHEN events.date IS NOT NULL
+    THEN (CASE WHEN events.date_granularity = 'unresolved' THEN 'day' ELSE events.date_granularity END)
+    WHEN events.day IS NOT NULL THEN 'day' ELSE 'unresolved' END"""
+
+DERIVE_INFERRED_DYADS = """
+    INSERT INTO event_dyads
+        (event_id, source_key, source_code, target_key, target_code, day, type, quad_class, goldstein,
+         source_country, target_country, modality, confidence, day_granularity, inferred)
+    SELECT DISTINCT e.id, coalesce(s.actor_key, s.code), s.code, coalesce(t.actor_key, t.code), t.code, e.day,
+        e.type, e.quad_class, e.goldstein, s.country, t.country, e.modality, e.confidence, e.day_granularity, TRUE
+    FROM events e
+    LEFT JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+        AND (s.actor_key IS NOT NULL OR (s.inferred AND s.code IS NOT NULL))
+    LEFT JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+        AND (t.actor_key IS NOT NULL OR (t.inferred AND t.code IS NOT NULL))
+    WHERE (s.inferred OR t.inferred)"""
+
+V3 = Migration(3, "event trace, date range and background flag; counting columns on actors and dyads", (
+    "ALTER TABLE events ADD COLUMN trace TEXT",
+    "ALTER TABLE events ADD COLUMN background BOOLEAN",
+    "ALTER TABLE events ADD COLUMN date_end DATE",
+    "ALTER TABLE events ADD COLUMN day_granularity TEXT",
+    "UPDATE events SET background = FALSE",
+    f"UPDATE events SET day_granularity = {_DAY_GRANULARITY}",
+    "CREATE TEMP TABLE _countries (iso3 TEXT)",
+    "INSERT INTO _countries (iso3) SELECT unnest(CAST(? AS TEXT[]))",
+    "ALTER TABLE event_actors ADD COLUMN inferred BOOLEAN",
+    "ALTER TABLE event_actors ADD COLUMN country {key}",
+    "UPDATE event_actors SET inferred = coalesce(role_title IN ('unidentified', 'implied'), FALSE)",
+    f"UPDATE event_actors SET country = {_COUNTRY_OF.format(col='code')}",
+    "ALTER TABLE event_dyads ADD COLUMN source_country {key}",
+    "ALTER TABLE event_dyads ADD COLUMN target_country {key}",
+    "ALTER TABLE event_dyads ADD COLUMN modality TEXT",
+    "ALTER TABLE event_dyads ADD COLUMN confidence DOUBLE PRECISION",
+    "ALTER TABLE event_dyads ADD COLUMN day_granularity TEXT",
+    "ALTER TABLE event_dyads ADD COLUMN inferred BOOLEAN",
+    f"""UPDATE event_dyads SET source_country = {_COUNTRY_OF.format(col='source_code')},
+        target_country = {_COUNTRY_OF.format(col='target_code')}, inferred = FALSE""",
+    """UPDATE event_dyads SET modality = e.modality, confidence = e.confidence, day_granularity = e.day_granularity
+        FROM events e WHERE e.id = event_dyads.event_id""",
+    DERIVE_INFERRED_DYADS,
+    "DROP TABLE _countries",
+), postgres_only=(  # DuckDB cannot index a table it just updated in the same transaction
+    "CREATE INDEX event_actors_country ON event_actors (country)",
+    "CREATE INDEX event_dyads_source_country ON event_dyads (source_country)",
+    "CREATE INDEX event_dyads_target_country ON event_dyads (target_country)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
 SCHEMA_VERSION = MIGRATIONS[-1].version
-
-
-def render(sql: str, dialect: Dialect) -> str:
-    """Fill the `{key}` type placeholder for one backend."""
-    return sql.replace("{key}", 'TEXT COLLATE "C"' if dialect == "postgres" else "TEXT")
 
 
 def statements(migration: Migration, dialect: Dialect) -> list[str]:
     extra = migration.postgres_only if dialect == "postgres" else ()
     return [render(s, dialect) for s in (*migration.statements, *extra)]
+
+
+def _params(sql: str) -> tuple[object, ...]:
+    """The one parameterised migration statement: the ISO codes of the knowledge base's states."""
+    if "?" not in sql:
+        return ()
+    from accord.analytics.counting import countries
+
+    return (sorted(countries()),)
 
 
 def schema_version(db: Database) -> int:
@@ -165,7 +220,7 @@ def migrate(db: Database, target: int = SCHEMA_VERSION) -> list[int]:
                 if schema_version(db) >= migration.version:
                     continue  # another process got there first
             for sql in statements(migration, db.dialect):
-                db.execute(sql)
+                db.execute(sql, _params(sql))
             db.execute("UPDATE accord_meta SET schema_version = ?", (migration.version,))
         applied.append(migration.version)
     return applied

@@ -105,7 +105,11 @@ class EventOut(BaseModel):
     trigger: SpanOut
     evidence: SpanOut
     confidence: float
-    rule: str
+    rule: str = Field(description="The trigger rule that found the event (the first entry of `trace`).")
+    trace: list[str] = Field(default_factory=list, description="Rules that fired, confidence factors and "
+                             "argument strategies, in order.")
+    date_end: str | None = Field(None, description="Last day of a `range` date (`date` is its first).")
+    background: bool = Field(False, description="The text recalls the event as background, not news of the day.")
 
 
 class Highlight(BaseModel):
@@ -134,6 +138,7 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    total: int | None = Field(None, description="Events matching the filters, all pages together.")
 
 
 class DocumentOut(BaseModel):
@@ -200,6 +205,7 @@ class StoryPage(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    total: int | None = Field(None, description="Stories matching the filters, all pages together.")
 
 
 class Health(BaseModel):
@@ -294,8 +300,46 @@ class DyadOut(BaseModel):
     target_name: str | None
 
 
+class CountedOut(BaseModel):
+    """What an aggregate counted: the rules, and how many of the stored events they let in."""
+
+    rules: str = Field(description="e.g. `asserted+reported, confidence >= 0.3`")
+    events: int = Field(description="Events the rules count in the window.")
+    of: int = Field(description="Events stored in the window.")
+    note: str = Field(description="`asserted+reported, confidence >= 0.3, 412 of 717 events`")
+    modality: list[str] | None
+    min_confidence: float | None
+    granularity: list[str] | None
+    include_inferred: bool
+
+
 class DyadList(BaseModel):
     dyads: list[DyadOut]
+    counted: CountedOut | None = None
+
+
+class ActorCountOut(BaseModel):
+    key: str
+    name: str | None
+    count: int
+
+
+class ActorCountList(BaseModel):
+    actors: list[ActorCountOut]
+    counted: CountedOut
+
+
+class TypeMixRowOut(BaseModel):
+    period: str
+    type: str
+    count: int
+
+
+class TypeMixOut(BaseModel):
+    by: str
+    count: str
+    rows: list[TypeMixRowOut]
+    counted: CountedOut
 
 
 class SeriesRowOut(BaseModel):
@@ -316,6 +360,7 @@ class DyadSeries(BaseModel):
     direction: str
     count: str
     series: list[SeriesRowOut]
+    counted: CountedOut | None = None
 
 
 class NodeOut(BaseModel):
@@ -342,6 +387,7 @@ class NetworkOut(BaseModel):
     until: str | None
     nodes: list[NodeOut]
     edges: list[EdgeOut]
+    counted: CountedOut | None = None
 
 
 class PlaceOut(BaseModel):
@@ -356,3 +402,4 @@ class PlaceOut(BaseModel):
 
 class LocationList(BaseModel):
     locations: list[PlaceOut]
+    counted: CountedOut | None = None

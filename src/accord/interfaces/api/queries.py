@@ -7,7 +7,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from accord.store.base import EventQuery, Store
+    from accord.store.base import Counting, EventQuery, Store
+
+
+def _counting() -> Counting:
+    from accord.store.base import Counting
+
+    return Counting()
 
 _IDS = "(SELECT unnest(CAST(? AS TEXT[])))"
 # The store's own `actor` filter: an actor id, an actor code, or the text as written.
@@ -93,9 +99,13 @@ def actor_codes(store: Store, key: str, limit: int = 50) -> list[dict[str, Any]]
             for c, r, f, la, n in store.query(sql, [*_actor_params(key), limit])]
 
 
-def locations(store: Store, query: EventQuery, limit: int) -> list[dict[str, Any]]:
-    """Places of the events matching `query`, with event counts and mean Goldstein."""
+def locations(store: Store, query: EventQuery, limit: int, rules: Counting | None = None) -> list[dict[str, Any]]:
+    """Places of the counted events matching `query`, with event counts and mean Goldstein."""
+    conds, cparams = (rules if rules is not None else _counting()).conditions("e")
     where, params = query.sql_where("e.loc_lat IS NOT NULL", "e.loc_lon IS NOT NULL")
+    if conds:
+        where += " AND " + " AND ".join(conds)
+        params = [*params, *cparams]
     sql = f"""SELECT e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, count(*) AS n, avg(e.goldstein),
         sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END)
         FROM events e {where} GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 3, 4 LIMIT ?"""

@@ -36,12 +36,12 @@ def _id(value: str, name: str) -> str:
 async def list_events(request: Request, query: EventQuery = Depends(event_filters),
                       limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
     """Stored events matching every filter given, by (day, id)."""
-    def run() -> list[Any]:
+    def run() -> tuple[list[Any], int]:
         with pool(request).store() as s:
-            return s.events(**as_kwargs(query), limit=limit, offset=offset)
+            return s.events(**as_kwargs(query), limit=limit, offset=offset), s.count_events(query)
 
-    found = await blocking(run)
-    return serialize.page("events", [e.to_dict() for e in found], limit, offset)
+    found, total = await blocking(run)
+    return serialize.page("events", [e.to_dict() for e in found], limit, offset) | {"total": total}
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, tags=["events"])
@@ -66,12 +66,12 @@ async def list_stories(request: Request, query: EventQuery = Depends(event_filte
                        limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
     """Story events (one real-world event however many articles report it) with a member event
     matching the filters, by (first day, id)."""
-    def run() -> list[Any]:
+    def run() -> tuple[list[Any], int]:
         with pool(request).store() as s:
-            return s.stories(query, limit=limit, offset=offset)
+            return s.stories(query, limit=limit, offset=offset), s.count_stories(query)
 
-    found = await blocking(run)
-    return serialize.page("stories", [serialize.story(st) for st in found], limit, offset)
+    found, total = await blocking(run)
+    return serialize.page("stories", [serialize.story(st) for st in found], limit, offset) | {"total": total}
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND, tags=["events"])

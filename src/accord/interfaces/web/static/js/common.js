@@ -195,7 +195,8 @@ function confidence(value) {
 export function eventCard(event, highlights, documentInfo = null) {
   const place = event.location
     ? `${event.location.name}${event.location.country ? ` (${event.location.country})` : ""}` : "–";
-  const date = event.date ? `${event.date} (${event.date_granularity})` : "unresolved";
+  const range = event.date_end ? `${event.date}..${event.date_end}` : event.date;
+  const date = event.date ? `${range} (${event.date_granularity}${event.background ? ", background" : ""})` : "unresolved";
   const facts = [
     ["Sources", actorLinks(event.sources)], ["Targets", actorLinks(event.targets)],
     ["Modality", el("span", { class: `badge ${event.modality}` }, event.modality)],
@@ -203,7 +204,7 @@ export function eventCard(event, highlights, documentInfo = null) {
     ["QuadClass", String(event.quad_class)], ["Goldstein", round(event.goldstein, 1)],
     ["Date", date], ["Location", place],
     ["Said by", event.attributed_to ? actorLabel(event.attributed_to) : "–"],
-    ["Rule", event.rule],
+    ["Trace", (event.trace && event.trace.length ? event.trace : [event.rule]).join(" › ")],
   ];
   if (documentInfo) {
     facts.push(["Document", el("a", { href: `/document?id=${encodeURIComponent(documentInfo.id)}&event=${encodeURIComponent(event.id)}` },
