@@ -39,7 +39,7 @@ RULES = [
      [("REQUEST", ("TUR",), ("SWE",), "asserted")]),
     # a protest with no one named addresses its own government; a crackdown falls on the population
     ("implied protest target", "Algerian landowners began a hunger strike outside Parliament.",
-     [("PROTEST", ("DZA",), ("DZAGOV",), "asserted")]),
+     [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
     ("implied crackdown target", "Egyptian police arrested 12 people on Monday.",
      [("COERCE", ("EGYCOP",), ("EGY",), "asserted")]),
     # ... but not when it happens in another country
@@ -212,7 +212,7 @@ RULES = [
     # a known person named earlier in the same sentence (a former president in 2024: country only)
     ("known person pronoun", "President Laurent Gbagbo announced on Sunday that he will extend the curfew in Abidjan.",
      [("THREATEN", ("CIV",), ("CIVGOV",), "future")]),
-    ("pronoun before the name", "He met Putin in Moscow.", []),
+    ("pronoun before the name", "He met Putin in Moscow.", [("CONSULT", (None,), ("RUS",), "asserted")]),
     # a nominal demand's content clause names its target
     ("demand that", "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      [("REQUEST", ("IGOILO",), ("ISR",), "reported")]),

@@ -9,6 +9,7 @@ trace of the rules that made it; `explain` also records the rules that stopped a
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -30,6 +31,8 @@ from accord.events.arguments import (
 )
 from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
+from accord.events.fallback import unresolved_arguments
+from accord.lexicons import lexicon
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import Gazetteer, find_location, place_country
@@ -43,6 +46,7 @@ DEFAULT_MIN_CONFIDENCE = 0.3
 UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
+_UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns")
 
 
 @lru_cache(maxsize=1)
@@ -169,9 +173,14 @@ class Coder:
         trig, content, idx, sent = ctx.trig, ctx.content, ctx.idx, ctx.sent
         assert sent is not None
         args = verb_arguments(trig, idx) if trig.pattern.pos == "verb" and trig.anchor is None else noun_arguments(trig, idx)
+        unresolved = False
         if not args.sources and not args.targets:
-            _note(notes, si, trig, "no-arguments", None, "no actor found as source or target")
-            return None
+            # no known actor: keep the event with the words the grammar names (events/fallback.py)
+            args, nominal = unresolved_arguments(trig, idx)
+            unresolved = True
+            if not args.sources and not args.targets and not nominal:
+                _note(notes, si, trig, "no-arguments", None, "no actor found as source or target")
+                return None
         ctx.args = args
         vetoed = self.rules.first("veto", ctx)
         if vetoed is not None:
@@ -210,10 +219,16 @@ class Coder:
                                           None, reading.speaker)
         entry = self.codebook.get(cameo)
         ctx.cameo, ctx.plover_type, ctx.reading = cameo, entry.plover_type, reading
+        vetoed = self.rules.first("veto.modality", ctx)
+        if vetoed is not None:
+            _note(notes, si, trig, "vetoed", vetoed.id)
+            return None
         doc = sent.doc
         location = find_location(trig.token, self.resolver.places)
-        sources = tuple(m.ref for m in args.sources)
-        targets = tuple(m.ref for m in args.targets)
+        where = (location.country if location is not None else None) or (
+            place_country(trig.token, self.resolver.places) if unresolved else None)
+        sources = tuple(_placed(m, where) for m in args.sources)
+        targets = tuple(_placed(m, where) for m in args.targets)
         for rule in self.rules.by_stage["arguments.final"]:
             if rule.matches(ctx):
                 how = rule.then.get("args") if isinstance(rule.then, dict) else None
@@ -221,6 +236,8 @@ class Coder:
                     sources = _unidentified(location, trig, self.resolver.places)
                 elif how == "implied-target" and not targets:
                     targets = _implied_target(entry.plover_type, sources, location, trig, idx, self.resolver.places)
+                elif how == "implied-police" and not sources:
+                    sources = _implied_police(location, trig, self.resolver.places)
                 else:
                     continue
                 trace.append(rule.id)
@@ -372,6 +389,24 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     if country is None:
         return ()
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
+
+
+def _placed(m: Mention, country: str | None) -> ActorRef:
+    """An unresolved noun actor takes the country of the place the sentence sets its event in
+    ("Herders clashed with farmers in central Nigeria"); pronouns and resolved actors keep theirs."""
+    if country is None or m.how != "unresolved" or m.ref.code or m.ref.actor_id is not None \
+            or m.ref.text.lower() in _UNRESOLVED_PRONOUNS:
+        return m.ref
+    return dataclasses.replace(m.ref, code=country)
+
+
+def _implied_police(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:
+    """An arrest nobody is named for ('Dozens of suspects were detained in Lagos'): the state's
+    police where it happened, as CAMEO codes it. Role 'implied', no actor id, no text offsets."""
+    country = (location.country if location is not None else None) or place_country(trig.token, places)
+    if country is None:
+        return ()
+    return (ActorRef("(implied) police", None, country + "COP", "COP", None, IMPLIED),)
 
 
 def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: Location | None,

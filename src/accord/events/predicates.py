@@ -607,3 +607,16 @@ _PREPARE["phrases"] = _phrases
 def _sentence_phrase(ctx: RuleContext, pattern: Any) -> bool:
     """The trigger's sentence, lower-cased, contains one of these words or phrases (whole words)."""
     return pattern is not None and pattern.search(ctx.tok.sent.text.lower()) is not None
+
+
+@predicate("passive", "bool")
+def _passive(ctx: RuleContext, value: bool) -> bool:
+    """The trigger verb is passive (it has a passive subject or auxiliary)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in ctx.tok.children) == value
+
+
+@predicate("unresolved_actors", "bool")
+def _unresolved_actors(ctx: RuleContext, value: bool) -> bool:
+    """Every source and target is unresolved (found by the grammar, not the knowledge base)."""
+    actors = _sources(ctx) + _targets(ctx)
+    return (bool(actors) and all(m.how == "unresolved" and not m.ref.code for m in actors)) == value

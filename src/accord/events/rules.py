@@ -55,6 +55,7 @@ STAGES: dict[Stage, str] = {
     "veto.typed": "a veto that needs the event's type (any matching rule vetoes)",
     "arguments.typed": "an argument strategy once the type is known (every matching rule, in order)",
     "recode.modality": "a CAMEO code chosen by the modality: an intention, a refusal (the first matching rule)",
+    "veto.modality": "a veto that needs the modality (any matching rule vetoes)",
     "arguments.final": "an inferred actor: an unidentified attacker, an implied target (every matching rule)",
     "confidence": "a factor that multiplies the confidence (every matching rule applies, one per group)",
     "confidence.reading": "a factor from the modality reading, applied after the others are rounded",
