@@ -12,6 +12,8 @@ from accord.lexicons import lexicon
 
 _INTENT_NOUNS = lexicon("intent_nouns")
 _NO_WORDS = lexicon("none_determiners")
+_INTENT_CONTENT_PREPS = lexicon("intent_content_preps")
+_PREDICATIVE_PREPS = lexicon("predicative_preps")
 NEG_INTENT = Pattern(
     pos="verb", lemma="*intention", cue="", cue_values=frozenset(), cameo="120", targets=frozenset(),
     confidence=0.7, frame=True, id="trigger.frame.no-intention",
@@ -107,7 +109,7 @@ def _predicate(tok: Token, values: frozenset[str]) -> bool:
         if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (hit(child) or any(
                 hit(g) for g in child.children if g.dep_ in ("amod", "compound"))):
             return True
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ in _PREDICATIVE_PREPS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 if hit(obj) or any(hit(g) for g in obj.children if g.dep_ in ("amod", "compound", "prep")
                                    for g in (g, *g.children)):
@@ -140,7 +142,7 @@ def _intent_frame(tok: Token) -> Trigger | None:
     if not any(c.lower_ in _NO_WORDS and c.dep_ in ("det", "amod", "neg") for c in tok.children):
         return None
     has_content = any(
-        (c.dep_ == "prep" and c.lower_ in ("of", "in") and any(g.pos_ == "VERB" for g in c.children))
+        (c.dep_ == "prep" and c.lower_ in _INTENT_CONTENT_PREPS and any(g.pos_ == "VERB" for g in c.children))
         or (c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
         for c in tok.children
     )
