@@ -37,9 +37,10 @@ import yaml
 
 from accord.errors import DataFileError
 
-# Where a rule applies (its `stage`); STAGES lists them in the order the coder applies them.
+# Where a rule applies (its `stage`); STAGES lists them in the order the coder applies them (a new
+# stage is added to both).
 Stage = Literal["suppress", "veto", "arguments", "recode", "veto.typed", "arguments.typed", "recode.modality",
-                "arguments.final", "confidence", "confidence.reading"]
+                "veto.modality", "arguments.final", "confidence", "confidence.reading"]
 # The keys of a `then` mapping: a CAMEO code, a confidence factor, an argument action, a code from
 # the frame table (refined by the content, or a frame's code for the current type) with its modality.
 ThenKey = Literal["cameo", "factor", "args", "refine", "frame", "modality"]
