@@ -13,11 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from spacy.tokens import Span, Token
 
 from accord.lexicons import lexicon
+
+# What a predicate's value is, prepared once by `prepare`: words (a word, a list or @lexicon),
+# codes (a code or a list), a bool, an int, prep-words (a preposition and its object's words), or
+# phrases (words or phrases, matched as whole words in the sentence).
+ValueKind = Literal["words", "codes", "bool", "int", "prep-words", "phrases"]
+# The keys of a prep-words value: {prep: [...], words: [...] or @lexicon}.
+PrepWordsKey = Literal["prep", "words"]
+_PREP_WORDS_KEYS: frozenset[PrepWordsKey] = frozenset(get_args(PrepWordsKey))
+_INFINITIVE_MARKERS = lexicon("infinitive_markers")
+_INFINITIVE_SUBJECT_MARKERS = lexicon("infinitive_subject_markers")
+_UNDERGOING_PREPS = lexicon("undergoing_preps")
+_UNDERGOING_VERBS = lexicon("undergoing_verbs")
+_TIME_FRAME_PREPS = lexicon("time_frame_preps")
 
 
 @dataclass
@@ -45,7 +58,7 @@ class RuleContext:
 class Predicate:
     name: str
     fn: Callable[[RuleContext, Any], bool]
-    kind: str  # what the value is: words | codes | bool | int | prep-words
+    kind: ValueKind  # what the value is
     doc: str
 
 
@@ -71,13 +84,13 @@ def _codes(value: Any) -> tuple[str, ...]:
     raise ValueError(f"expected a code or a list of codes, got {value!r}")
 
 
-def _prep_words(value: Any) -> tuple[frozenset[str], frozenset[str]]:
-    if not isinstance(value, dict) or set(value) != {"prep", "words"}:
+def _prep_words(value: dict[PrepWordsKey, Any] | Any) -> tuple[frozenset[str], frozenset[str]]:
+    if not isinstance(value, dict) or set(value) != _PREP_WORDS_KEYS:
         raise ValueError("expected {prep: [...], words: [...] or @lexicon}")
     return _words(value["prep"]), _words(value["words"])
 
 
-_PREPARE: dict[str, Callable[[Any], Any]] = {
+_PREPARE: dict[ValueKind, Callable[[Any], Any]] = {
     "words": _words, "codes": _codes, "bool": bool, "int": int, "prep-words": _prep_words,
 }
 
@@ -87,7 +100,7 @@ def prepare(name: str, value: Any) -> Any:
     return _PREPARE[PREDICATES[name].kind](value)
 
 
-def predicate(name: str, kind: str) -> Callable[[Callable[[RuleContext, Any], bool]], Callable[[RuleContext, Any], bool]]:
+def predicate(name: str, kind: ValueKind) -> Callable[[Callable[[RuleContext, Any], bool]], Callable[[RuleContext, Any], bool]]:
     def register(fn: Callable[[RuleContext, Any], bool]) -> Callable[[RuleContext, Any], bool]:
         doc = " ".join((fn.__doc__ or "").split())
         PREDICATES[name] = Predicate(name, fn, kind, doc)
@@ -258,8 +271,8 @@ def _prescription(ctx: RuleContext, words: frozenset[str]) -> bool:
         return False
     return (tok.head.lemma_.lower() in words
             or any(c.dep_ == "acomp" and c.lemma_.lower() in words for c in tok.head.children)
-            or (any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)))
+            or (any(c.dep_ == "mark" and c.lower_ in _INFINITIVE_SUBJECT_MARKERS for c in tok.children)
+                and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children)))
 
 
 @predicate("refusal_aux", "words")
@@ -293,7 +306,8 @@ def _background_pred(ctx: RuleContext, value: bool) -> bool:
 def _under_standing(ctx: RuleContext, value: bool) -> bool:
     """The trigger is the object of "under" not after "come" ("a ship under U.S. sanctions")."""
     tok = ctx.tok
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() != "come") == value
+    return (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS
+            and tok.head.head.lemma_.lower() not in _UNDERGOING_VERBS) == value
 
 
 @predicate("modifier", "words")
@@ -306,7 +320,7 @@ def _modifier(ctx: RuleContext, words: frozenset[str]) -> bool:
 def _time_frame(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger is the object of of/to/for/against under one of these nouns ("on the eve of a visit")."""
     tok = ctx.tok
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to", "for", "against") \
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TIME_FRAME_PREPS \
         and tok.head.head.lemma_.lower() in words
 
 
@@ -554,7 +568,7 @@ def _purpose_of_trigger(ctx: RuleContext, value: bool) -> bool:
     tok = ctx.tok
     head = _head_trigger(ctx)
     hit = head is not None and ctx.trig.pattern.pos == "verb" and tok.dep_ == "advcl" and not head.pattern.frame \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     return hit == value
 
