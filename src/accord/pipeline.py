@@ -13,6 +13,7 @@ from accord.events.coder import DEFAULT_MIN_CONFIDENCE, Coder
 from accord.ingest.readers import document_from_text
 from accord.ingest.repair import bound_text
 from accord.nlp.model import load_nlp
+from accord.nlp.truecase import Truecaser
 from accord.types import CodedDocument, Document, Event, Rejection
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class Pipeline:
     def __post_init__(self) -> None:
         self.nlp = load_nlp()
         self.coder = Coder(min_confidence=self.min_confidence)
+        self.truecase = Truecaser(self.coder.kb)  # all-caps or all-lower texts are parsed recased
 
     def warm_up(self) -> None:
         """Do the one-time lazy loads (gazetteer, date parser) now rather than on the first article."""
@@ -48,6 +50,7 @@ class Pipeline:
         once (about 2.6 KB a character: a 250,000-character text took 650 MB), so a text over
         SLICE_CHARS is parsed in slices cut at line breaks (else sentence ends, else spaces) and
         the slices joined into one Doc with the same text and offsets."""
+        text = self.truecase(text)
         if len(text) <= SLICE_CHARS:
             return self.nlp(text)
         from spacy.tokens import Doc as SpacyDoc
@@ -61,7 +64,7 @@ class Pipeline:
                 for document in group:
                     yield self.parse(document.text), document
             else:
-                yield from self.nlp.pipe(((d.text, d) for d in group), as_tuples=True, batch_size=self.batch_size,
+                yield from self.nlp.pipe(((self.truecase(d.text), d) for d in group), as_tuples=True, batch_size=self.batch_size,
                                          n_process=n_process)
 
     def code_many(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument]:

@@ -12,7 +12,7 @@ from accord.events.patterns import default_patterns
 from accord.events.triggers import MUST_REQUEST, NEG_INTENT
 
 # Documented decisions (README "CAMEO and PLOVER"): appeals are requests; 08 is split by code.
-DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE"}
+DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION"}
 
 
 def emitted_codes() -> set[str]:
@@ -43,7 +43,7 @@ def test_codebook_emitted_codes_map_to_their_plover_type(shared):
 
 @pytest.mark.parametrize(("code", "quad", "goldstein", "plover"), [
     ("040", 1, 1.0, "CONSULT"), ("057", 1, 8.0, "SUPPORT"), ("070", 2, 7.0, "AID"), ("111", 3, -2.0, "ACCUSE"),
-    ("138", 3, -7.0, "THREATEN"), ("163", 4, -8.0, "COERCE"), ("190", 4, -10.0, "ASSAULT"),
+    ("138", 3, -7.0, "THREATEN"), ("163", 4, -8.0, "SANCTION"), ("190", 4, -10.0, "ASSAULT"),
 ])
 def test_codebook_known_codes(code, quad, goldstein, plover):
     entry = default_codebook().get(code)

@@ -16,7 +16,7 @@ CASES = [
      [("ASSAULT", ("LBNREB",), ("ISR",), "asserted")]),
     # light verbs with objects
     ("The European Union imposed sanctions on Iran over its drone deliveries to Russia.", "2024-04-22",
-     [("COERCE", ("IGOEU",), ("IRN",), "asserted")]),
+     [("SANCTION", ("IGOEU",), ("IRN",), "asserted")]),
     ("Germany provided 500 million euros in humanitarian aid to Sudan.", "2024-04-15",
      [("AID", ("DEU",), ("SDN",), "asserted")]),
     ("Pakistan recalled its ambassador from Kabul.", "2024-01-12",
@@ -28,7 +28,7 @@ CASES = [
     # modality
     ("Hungary did not sign the declaration.", "2024-03-01", [("SUPPORT", ("HUN",), (), "negated")]),
     ("China could impose tariffs on Australian wine.", "2020-05-01",
-     [("COERCE", ("CHN",), ("AUS",), "hypothetical")]),
+     [("SANCTION", ("CHN",), ("AUS",), "hypothetical")]),
     ("The United States will send more air defence systems to Ukraine.", "2024-09-01",
      [("AGREE", ("USA",), ("UKR",), "future")]),  # an announced action is an intention (CAMEO 033)
     ("Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.", "2025-06-15",

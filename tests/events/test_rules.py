@@ -184,7 +184,7 @@ RULES = [
     # a characterization is not a threat
     ("poses a threat", "Hamas said Israel poses a threat to the region.", []),
     # a violent verb for an economic measure is a sanction (CAMEO 163)
-    ("economic hit", "The president hit Canada with new tariffs.", [("COERCE", (None,), ("CAN",), "asserted")]),
+    ("economic hit", "The president hit Canada with new tariffs.", [("SANCTION", (None,), ("CAN",), "asserted")]),
     # a present-tense negated stance is a refusal
     ("present refusal", "Serbia does not recognize Kosovo.", [("REJECT", ("SRB",), ("XKX",), "asserted")]),
     # what is lifted decides the code: economic sanctions 085 (RETREAT), not administrative 081

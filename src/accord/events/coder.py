@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,7 +40,7 @@ from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
 from accord.events.triggers import Trigger, find_triggers
-from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, stable_id
+from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, Modality, stable_id
 from accord.types import Span as TextSpan
 
 DEFAULT_MIN_CONFIDENCE = 0.3
@@ -47,6 +48,16 @@ UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an att
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns")
+_FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
+_CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
+
+# What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
+# retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
+# added: an unidentified attacker, an implied target, the police of the place of an arrest.
+ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets",
+                         "unidentified-source", "implied-target", "implied-police"]
+# How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
+Refinement = Literal["content"]
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +226,8 @@ class Coder:
             cameo = self._recode(rule, ctx)
             trace.append(rule.id)
             if isinstance(rule.then, dict) and rule.then.get("modality"):
-                reading = ModalityReading("reported" if reading.speaker is not None else str(rule.then["modality"]),
-                                          None, reading.speaker)
+                modality: Modality = "reported" if reading.speaker is not None else cast(Modality, str(rule.then["modality"]))
+                reading = ModalityReading(modality, None, reading.speaker)
         entry = self.codebook.get(cameo)
         ctx.cameo, ctx.plover_type, ctx.reading = cameo, entry.plover_type, reading
         vetoed = self.rules.first("veto.modality", ctx)
@@ -231,7 +242,7 @@ class Coder:
         targets = tuple(_placed(m, where) for m in args.targets)
         for rule in self.rules.by_stage["arguments.final"]:
             if rule.matches(ctx):
-                how = rule.then.get("args") if isinstance(rule.then, dict) else None
+                how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
                 if how == "unidentified-source" and not sources:
                     sources = _unidentified(location, trig, self.resolver.places)
                 elif how == "implied-target" and not targets:
@@ -263,7 +274,7 @@ class Coder:
         return Event(
             id=stable_id(document.id, si, trigger_span.start, entry.plover_type),
             doc_id=document.id,
-            sentence=sent.text.strip(),
+            sentence=document.text[sent.start_char:sent.end_char].strip(),  # the original case
             sentence_index=si,
             type=entry.plover_type,
             mode=entry.plover_mode,
@@ -288,7 +299,7 @@ class Coder:
     def _arguments(self, rule: Rule, ctx: RuleContext) -> Arguments:
         """Apply an argument rule's action to the context's arguments (and update the context)."""
         args: Arguments = ctx.args
-        how = rule.then.get("args") if isinstance(rule.then, dict) else None
+        how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
         if how == "targets-as-sources":  # "troops were withdrawn": the forces themselves retreat
             args = Arguments(args.targets, (), args.inherited)
         elif how == "purpose-targets":
@@ -307,7 +318,8 @@ class Coder:
         then = rule.then if isinstance(rule.then, dict) else {}
         if "cameo" in then:
             return str(then["cameo"])
-        if then.get("refine") == "content":
+        refine: Refinement | None = then.get("refine")
+        if refine == "content":
             outer = self.codebook.get(ctx.trig.pattern.cameo).plover_type
             inner = self.codebook.get(ctx.content.pattern.cameo).plover_type
             return self.frames.get((outer, inner), ctx.trig.pattern.cameo)
@@ -366,9 +378,9 @@ def _content_candidates(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             first.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "on", "for"):
+        elif child.dep_ == "prep" and child.lower_ in _FRAME_CONTENT_PREPS:
             second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
-        elif child.dep_ in ("acl", "advcl") and any(a.lower_ in ("to", "that") for a in child.children):
+        elif child.dep_ in ("acl", "advcl") and any(a.lower_ in _CONTENT_CLAUSE_MARKERS for a in child.children):
             third.append(child)  # "a demand that Israel ease restrictions", "urged ... to allow"
     for c in list(first):  # "must be ready to mediate", "said it was willing to talk"
         first.extend(x for a in c.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp")

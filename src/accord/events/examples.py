@@ -56,12 +56,15 @@ class ExampleRunner:
     def __init__(self, rules: RuleBook | None = None):
         from accord.nlp.model import load_nlp
 
+        from accord.nlp.truecase import Truecaser
+
         self.nlp = load_nlp()
         self.coder = Coder(rules=rules)
+        self.truecase = Truecaser(self.coder.kb)
 
     def explain(self, text: str, day: dt.date | None = None) -> Explanation:
         document = document_from_text(text, published=day or EXAMPLE_DATE)
-        return self.coder.explain(self.nlp(document.text), document)
+        return self.coder.explain(self.nlp(self.truecase(document.text)), document)
 
     def run(self, example: Example) -> ExampleResult:
         day = dt.date.fromisoformat(example.date) if example.date else EXAMPLE_DATE

@@ -54,7 +54,7 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
         raw = sys.stdin.read() if text == "-" else text
         document = document_from_text(raw, published=published or dt.date.today())
     pipeline = get_pipeline(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
-    exp = pipeline.coder.explain(pipeline.nlp(document.text), document)
+    exp = pipeline.coder.explain(pipeline.parse(document.text), document)
     if fmt == "json":
         click.echo(json.dumps({
             "sentences": exp.sentences,
