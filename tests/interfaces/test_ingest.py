@@ -70,7 +70,8 @@ def test_ingest_every_input_accounted_for(tmp_path):
     db = str(tmp_path / "m.duckdb")
     report = run_ingest([str(folder), str(tmp_path / "missing.txt")], db=db, min_confidence=0.5)
     t = report.tally
-    assert (t.read, t.coded, t.duplicates, t.skipped, t.failed, t.readable) == (10, 2, 0, 8, 0, 3)
+    # readable: 3 documents, and 3 records rejected inside readable inputs (f_lines:2, :3, g_feed#1)
+    assert (t.read, t.coded, t.duplicates, t.skipped, t.failed, t.readable) == (10, 2, 0, 8, 0, 6)
     assert t.read == t.coded + t.duplicates + t.skipped + t.failed
     assert rejected(db) == [
         ("missing.txt", "not_found"), ("b_empty.txt", "empty"), ("c_pdf.txt", "binary"), ("d_png.txt", "binary"),

@@ -6,6 +6,8 @@ take every connection, and odd bodies get 4xx, not 500."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -71,7 +73,7 @@ def poll_health(url: str, stop: threading.Event, latencies: list[float], statuse
             for path in ("/v1/health", "/static/js/common.js"):
                 started = time.perf_counter()
                 try:
-                    statuses.append(client.get(url.replace("127.0.0.1", "127.0.0.1") + path).status_code)
+                    statuses.append(client.get(url + path).status_code)
                 except httpx.HTTPError:
                     statuses.append(0)
                 latencies.append(time.perf_counter() - started)
@@ -139,8 +141,7 @@ def test_server_slowloris_is_cut_off_and_others_are_served(db):
             s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             socks.append(s)
 
-        def attack() -> int:
-            closed = 0
+        def attack() -> None:
             for _ in range(3):  # trickle one header line a second
                 time.sleep(0.8)
                 for s in socks:
@@ -149,13 +150,7 @@ def test_server_slowloris_is_cut_off_and_others_are_served(db):
                     except OSError:
                         pass
             for s in socks:
-                s.settimeout(0.5)
-                try:
-                    closed += s.recv(100) in (b"",) or True
-                except (OSError, TimeoutError):
-                    pass
                 s.close()
-            return closed
 
         latencies, statuses, _ = during(served.url, attack)
         protocol = served.server.config.http_protocol_class
@@ -190,5 +185,11 @@ def test_server_opens_the_store_at_start(tmp_path):
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "no" / "such" / "folder" / "x.duckdb"), ApiSettings())
     db = str(tmp_path / "open.duckdb")
-    create_app(db, ApiSettings())
+    app = create_app(db, ApiSettings())
     assert Path(db).exists()  # opened (and created) before the first request
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    ingest = subprocess.run([sys.executable, "-m", "accord", "ingest", str(tmp_path / "a.txt"), "--db", db,
+                             "--no-progress"], capture_output=True, text=True, timeout=120)
+    assert ingest.returncode == 4 and "lock" in ingest.stderr  # refused, one line
+    with Served(app) as served:
+        assert httpx.get(served.url + "/v1/health", timeout=10).status_code == 200  # and the server answers
