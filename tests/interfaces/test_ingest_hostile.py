@@ -213,3 +213,31 @@ def pg_url():
     yield urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_ingest_hostile_undecodable_file_name_is_recorded(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # not UTF-8: Python holds it as a lone surrogate
+    (folder / name).write_bytes(b"%PDF-1.4 binary")
+    (folder / "good.txt").write_text(SENTENCES[0], encoding="utf-8")
+    db = str(tmp_path / "n.duckdb")
+    report = run_ingest([str(folder)], db=db)
+    assert (report.tally.coded, report.tally.skipped) == (1, 1)
+    assert rejections(db) == {"caf\ufffd.txt": "binary"}
+
+
+def test_ingest_hostile_nul_in_api_document_never_reaches_the_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from accord.interfaces.api import ApiSettings, create_app
+
+    token = "test-token-0123456789abcdef"
+    with TestClient(create_app(str(tmp_path / "a.duckdb"), ApiSettings(token=token))) as client:
+        response = client.post("/v1/documents", headers={"Authorization": f"Bearer {token}"},
+                               json={"documents": [{"text": SENTENCES[0], "title": "a\u0000b"},
+                                                   {"text": SENTENCES[1], "url": "https://x.example/\u0000"}]})
+    assert response.status_code == 200  # the API's models drop NUL; the readers reject it (bad_text)
+    assert [d["status"] for d in response.json()["documents"]] == ["written", "written"]
+    with open_store(str(tmp_path / "a.duckdb")) as store:
+        assert sorted((d.title, d.url) for d in store.documents()) == [("", "https://x.example/"), ("ab", "")]
