@@ -31,15 +31,21 @@ _HARM = lexicon("harm_verbs")
 _SIDES = lexicon("side_preps")  # between, among
 _SETTINGS = lexicon("setting_preps")  # in, during
 _TARGET_PREPS = lexicon("always_target_preps")
+_QUANTITIES = lexicon("quantity_nouns")
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
+_NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
 
 
 def _actor_like(t: Token, victims: bool = False) -> bool:
+    if t.ent_type_ in _NOT_ACTORS:  # "on Monday", "in March"
+        return False
     if t.pos_ == "PRON":
         return t.lower_ in _PRONOUNS
-    if victims and t.pos_ == "NUM":  # "two were killed in police shooting"
+    if victims and (t.pos_ == "NUM" or t.lower_ in _QUANTITIES):  # "two were killed", "dozens were injured"
         return True
+    if t.lower_ in _QUANTITIES:  # "dozens of suspects": the people are in the "of" phrase
+        return any(_actor_like(o) for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")
     return t.pos_ == "PROPN" or t.ent_type_ in _NAMED or t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE
 
 
@@ -50,6 +56,10 @@ def _mention(t: Token) -> Mention:
         if c.dep_ in _NP_DEPS:
             start = min(start, c.left_edge.i)
     end = t.i + 1
+    if t.lower_ in _QUANTITIES:  # "Dozens of suspects": the phrase runs to its "of" object
+        for c in t.children:
+            if c.dep_ == "prep" and c.i > t.i:
+                end = max([end, *(o.i + 1 for o in c.children if o.dep_ == "pobj")])
     text = doc[start:end].text
     ref = ActorRef(text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
     return Mention(start, end, t.i, ref, "unresolved")
@@ -97,7 +107,8 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
     objects += _pobjs(tok, trig.pattern.targets | _TARGET_PREPS)
     if passive:
         sources = _with_conjuncts(agents)
-        targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"] + objects)
+        targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"], victims=True, idx=idx)
+        targets += _with_conjuncts(objects)
     else:
         sources = _with_conjuncts(subjects)
         targets = _with_conjuncts(objects)

@@ -634,3 +634,26 @@ def _unresolved_actors(ctx: RuleContext, value: bool) -> bool:
     """Every source and target is unresolved (found by the grammar, not the knowledge base)."""
     actors = _sources(ctx) + _targets(ctx)
     return (bool(actors) and all(m.how == "unresolved" and not m.ref.code for m in actors)) == value
+
+
+@predicate("subject_lemma", "words")
+def _subject_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's subject, or the object of its passive "by", or a compound of either, has one of
+    these lemmas ("Heavy rain hit", "hit by a container ship")."""
+    tok = ctx.tok
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound")))
+
+
+@predicate("actor_word", "words")
+def _actor_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A word of a source's or target's text, lower-cased, is one of these ("our reporter")."""
+    return any(w in words for m in _sources(ctx) + _targets(ctx) for w in m.ref.text.lower().split())
+
+
+@predicate("prep", "words")
+def _prep(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger has a preposition child that is one of these words."""
+    return any(c.dep_ == "prep" and c.lower_ in words for c in ctx.tok.children)
