@@ -38,6 +38,14 @@ class CodingFailed(AccordError):
     code = "coding_failed"
 
 
+class WorkerInputError(AccordError):
+    """An input error raised in the worker (a text too short, a bad date), with its own code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def workers_default() -> int:
     raw = os.environ.get("ACCORD_CODE_WORKERS", "").strip()
     return int(raw) if raw.isdigit() else DEFAULT_WORKERS
@@ -57,6 +65,8 @@ def _serve(conn: Connection) -> None:
         try:
             result = _JOBS[job](get_pipeline, *args)
             conn.send(("ok", result))
+        except AccordError as exc:
+            conn.send(("input", (exc.code, str(exc))))
         except Exception as exc:  # noqa: BLE001 - reported to the request, the worker goes on
             lines = str(exc).strip().splitlines()
             conn.send(("error", f"{type(exc).__name__}: {lines[0][:200]}" if lines else type(exc).__name__))
@@ -64,6 +74,14 @@ def _serve(conn: Connection) -> None:
 
 def _code(get_pipeline: Any, document: Any, min_confidence: float) -> list[dict[str, Any]]:
     return [e.to_dict() for e in get_pipeline(min_confidence).code(document)]
+
+
+def _code_text(get_pipeline: Any, text: str, published: Any, min_confidence: float) -> dict[str, Any]:
+    """Text repair and coding, both in the worker: repairing 200 KB takes the GIL for a while too."""
+    from accord.ingest.readers import document_from_text
+
+    document = document_from_text(text, name="request", published=published)
+    return {"document": document.to_dict(), "events": _code(get_pipeline, document, min_confidence)}
 
 
 def _code_safely(get_pipeline: Any, documents: list[Any], min_confidence: float) -> list[Any]:
@@ -78,7 +96,7 @@ def _sleep(get_pipeline: Any, seconds: float) -> float:
     return seconds
 
 
-_JOBS = {"code": _code, "code_safely": _code_safely, "sleep": _sleep}
+_JOBS = {"code": _code, "code_text": _code_text, "code_safely": _code_safely, "sleep": _sleep}
 
 
 # ---- the server side -------------------------------------------------------------------------
@@ -133,6 +151,8 @@ class CodingPool:
             self._replace(worker)
             raise CodingFailed("the coding worker stopped (out of memory?); it was restarted") from None
         self._idle.put(worker)
+        if status == "input":
+            raise WorkerInputError(*value)
         if status != "ok":
             raise CodingFailed(f"coding failed: {value}")
         return value
