@@ -18,6 +18,7 @@ duration. It is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -151,10 +152,8 @@ def slowloris(port: int, sockets: int, seconds: float, every: float) -> Counter[
     while time.monotonic() < end:
         time.sleep(every)
         for s in socks:
-            try:
+            with contextlib.suppress(OSError):
                 s.sendall(b"X-Slow: 1\r\n")
-            except OSError:
-                pass
     for s in socks:
         s.settimeout(0.2)
         try:

@@ -188,7 +188,7 @@ def test_hostile_decompressed_size_of_an_input_is_capped(tmp_path):
 def test_hostile_long_text_is_parsed_in_bounded_slices(monkeypatch):
     import accord.pipeline as pipeline
 
-    text = bound_text(" ".join(["the army attacked the city and the minister met the president"] * 400))
+    text = bound_text(" ".join(["The army attacked the city and Mark Rutte met Donald Trump."] * 400))
     pieces = pipeline.slices(text, 3_000)
     assert "".join(pieces) == text and max(map(len, pieces)) <= 3_000 and len(pieces) >= 8
     pipe = pipeline.get_pipeline()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from accord.interfaces.cli_ingest import Ingest, IngestOptions, run_ingest
 from accord.ingest.readers import iter_sourced
+from accord.interfaces.cli_ingest import Ingest, IngestOptions, run_ingest
 from accord.store import open_store
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"

@@ -27,8 +27,8 @@ MAX_SENTENCE_CHARS = 2_000
 _LOSSY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[āâ](?=(?:s|t|d|m|ll|re|ve)\b)")
 _LOSSY_QUOTE_OPEN = re.compile(r"(?<=\s)ā(?=[A-Z])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PUNCT_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_PUNCT_RUN + 1))
-_NO_SENTENCE_END = re.compile(r"[^.!?\n]{%d,}" % (MAX_SENTENCE_CHARS + 1))
+_PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
+_NO_SENTENCE_END = re.compile(rf"[^.!?\n]{{{MAX_SENTENCE_CHARS + 1},}}")
 
 
 def repair_text(raw: str) -> str:

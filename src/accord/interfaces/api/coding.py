@@ -21,6 +21,7 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -96,7 +97,7 @@ def _sleep(get_pipeline: Any, seconds: float) -> float:
     return seconds
 
 
-_JOBS = {"code": _code, "code_text": _code_text, "code_safely": _code_safely, "sleep": _sleep}
+_JOBS: dict[str, Callable[..., Any]] = {"code": _code, "code_text": _code_text, "code_safely": _code_safely, "sleep": _sleep}
 
 
 # ---- the server side -------------------------------------------------------------------------

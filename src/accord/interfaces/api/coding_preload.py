@@ -3,9 +3,9 @@ worker forked from it (the first, or one replacing a worker killed at a deadline
 
 from __future__ import annotations
 
+import contextlib
+
 from accord.pipeline import get_pipeline
 
-try:
+with contextlib.suppress(Exception):  # the workers load (and report) it themselves then
     get_pipeline().warm_up()
-except Exception:  # noqa: BLE001 - the workers load (and report) it themselves then
-    pass

@@ -26,7 +26,7 @@ CODE_LOCK = threading.Lock()
 def code(req: CodeRequest, timeout: float) -> dict[str, Any]:
     workers = coding.pool()
     if workers is not None:  # text repair too runs in the worker: it holds the GIL for a while on 200 KB
-        return workers.run("code_text", (req.text, req.published, req.min_confidence), timeout)  # type: ignore[no-any-return]
+        return workers.run("code_text", (req.text, req.published, req.min_confidence), timeout)
     from accord.pipeline import code_document
 
     document = document_from_text(req.text, name="request", published=req.published)
@@ -38,7 +38,7 @@ def code(req: CodeRequest, timeout: float) -> dict[str, Any]:
 def code_safely(docs: list[Document], min_confidence: float, timeout: float) -> list[CodedDocument | Rejection]:
     workers = coding.pool()
     if workers is not None:
-        return workers.run("code_safely", (docs, min_confidence), timeout)  # type: ignore[no-any-return]
+        return workers.run("code_safely", (docs, min_confidence), timeout)
     from accord.pipeline import get_pipeline
 
     with CODE_LOCK:
