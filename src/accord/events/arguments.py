@@ -296,6 +296,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.doc[i].children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
+    if not targets and trig.pattern.targets:  # "broke off diplomatic relations with Ukraine": on the object
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
+            targets.extend(_prep_objects(obj, trig.pattern.targets, idx))
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
     if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target

@@ -84,8 +84,10 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
     if p.cue == "":
         return ()
     for child in tok.children:
-        if p.cue == "prt" and child.dep_ == "prt" and child.lower_ in p.cue_values:
-            return (child.i,)
+        if p.cue == "prt" and child.lower_ in p.cue_values and (
+                child.dep_ == "prt" or (child.dep_ in ("advmod", "prep") and child.i > tok.i
+                                        and not any(g.dep_ == "pobj" for g in child.children))):
+            return (child.i,)  # the parser may call the particle an adverb or a preposition ("stepped down", "pulled X out of")
         if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values:
             return ()
         if p.cue == "obj" and child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
