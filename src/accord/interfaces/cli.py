@@ -8,7 +8,6 @@ import io
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -245,49 +244,89 @@ def check(db: str, fmt: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------- events
+def _store_options() -> Any:
+    from accord.interfaces import cli_store
+
+    return cli_store
+
+
+_cs = _store_options()
+
+
 @main.command()
 @_db
-@click.option("--actor", help="Actor id, code (USAGOV) or name as written.")
+@click.option("--actor", help='Actor id (donald_trump), code (USAGOV), a name in the knowledge base '
+                              '("Donald Trump") or the text as written.')
+@click.option("--country", metavar="ISO3", help="Every source or target of that country on the event date (USA).")
+@click.option("--dyad", nargs=2, metavar="SOURCE TARGET", default=None,
+              help="Source and target, each an actor id, code or country.")
 @click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="PLOVER event type.")
-@click.option("--modality", type=click.Choice(MODALITIES))
+@click.option("--quad-class", type=click.IntRange(1, 4), help="CAMEO QuadClass 1-4.")
+@_cs._modality_option("Default: every modality.")
+@_cs._granularity_option("Default: every one.")
+@click.option("--text", help="Words the sentence contains (any case).")
 @click.option("--since", callback=_date, help="First day, YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Last day, YYYY-MM-DD.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None)
-@click.option("--limit", default=100, show_default=True)
-@click.option("--offset", default=0)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(0), help="At most this many rows.")
+@click.option("--all", "all_", is_flag=True, help="Every matching event (no --limit).")
+@click.option("--offset", default=0, type=click.IntRange(0))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "jsonl"]), default="table", show_default=True)
-def events(db: str, actor: str | None, type_: str | None, modality: str | None, since: dt.date | None,
-           until: dt.date | None, min_confidence: float | None, limit: int, offset: int, fmt: str) -> None:
-    """List stored events, newest first.
+def events(db: str, actor: str | None, country: str | None, dyad: tuple[str, str] | None, type_: str | None,
+           quad_class: int | None, modality: tuple[str, ...] | None, granularity: tuple[str, ...] | None,
+           text: str | None, since: dt.date | None, until: dt.date | None, min_confidence: float | None,
+           limit: int, all_: bool, offset: int, fmt: str) -> None:
+    """List stored events, oldest first (by day, then id; undated events last). Every modality is
+    listed unless --modality says otherwise; stderr says how many of how many are shown.
 
-    Example: accord events --actor NATO --type CONSULT --since 2024-01-01 --format json
+    Example: accord events --actor "Donald Trump" --type CONSULT --since 2024-01-01 --format json
     """
-    from accord.store import open_store
+    from accord.store.base import EventQuery
 
-    with open_store(db) as store:
-        found = store.events(actor=actor, type=type_.upper() if type_ else None, modality=modality,
-                             since=since, until=until, min_confidence=min_confidence, limit=limit, offset=offset)
+    with _cs.open_existing(db) as store:
+        who = _cs.resolve_actor(store, actor) if actor else {}
+        query = EventQuery(type=type_.upper() if type_ else None, quad_class=quad_class,
+                           modality=None if modality in (None, ("all",)) else modality,
+                           granularity=None if granularity in (None, ("all",)) else granularity,
+                           min_confidence=min_confidence, since=since, until=until, text=text,
+                           country=country.upper() if country else None, dyad=tuple(dyad) if dyad else None, **who)
+        total = store.count_events(query)
+        found = store.events(**{f: getattr(query, f) for f in (
+            "actor", "dyad", "type", "quad_class", "modality", "min_confidence", "since", "until", "text",
+            "country", "granularity", "actors")}, limit=None if all_ else limit, offset=offset)
     print_events(found, fmt)
+    _cs.say_showing(len(found), total, "events", None if all_ else limit)
 
 
 @main.command()
 @_db
-def summary(db: str) -> None:
-    """Print what the store holds: counts, event types, top actors.
+@click.option("--modality", multiple=True, callback=_cs._multi("modality", MODALITIES), metavar="M[,M...]",
+              help="Modalities counted; 'all' for every one. Default: asserted,reported.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Lowest confidence counted [default: 0.3].")
+def summary(db: str, modality: tuple[str, ...] | None, min_confidence: float | None) -> None:
+    """Print what the store holds: counts, then the counted events by type and the top actors and
+    countries (the same numbers as `accord query top-actors --count reports`).
 
     Example: accord summary --db accord.duckdb
     """
-    from accord.store import open_store
+    rules = _cs.counting_rules({"modality": modality, "min_confidence": min_confidence})
+    from accord.store.base import EventQuery
 
-    with open_store(db) as store:
+    with _cs.open_existing(db) as store:
         counts = store.counts()
-        evs = list(store.iter_events())
+        note = store.counted_note(rules=rules)
+        query = EventQuery.counted(rules)
+        where, params = query.sql_where()
+        types = store.query(f"""SELECT e.type, count(*), count(CASE WHEN e.modality = 'asserted' THEN 1 END)
+            FROM events e {where} GROUP BY 1 ORDER BY 2 DESC, 1""", params)
+        actors = store.top_actors(n=10, count="reports", rules=rules)
+        countries = store.top_actors(n=10, count="reports", rules=rules, group="country")
     print_table([{"": k, "count": v} for k, v in counts.items()], title=f"store {db}")
-    types = Counter(e.type for e in evs)
-    print_table([{"type": t, "events": n, "asserted": sum(1 for e in evs if e.type == t and e.modality == "asserted")}
-                 for t, n in types.most_common()], title="events by PLOVER type")
-    actors = Counter(a.name or a.text for e in evs for a in e.sources + e.targets if a.code)
-    print_table([{"actor": a, "events": n} for a, n in actors.most_common(10)], title="top actors")
+    click.echo(f"counted: {note}")
+    print_table([{"type": t, "events": n, "asserted": a} for t, n, a in types], title="events by PLOVER type")
+    print_table([{"actor": a.name or a.key, "key": a.key, "events": a.count} for a in actors], title="top actors")
+    print_table([{"country": c.key, "events": c.count} for c in countries], title="top countries")
 
 
 @main.command()
@@ -298,9 +337,7 @@ def rejected(db: str, fmt: str) -> None:
 
     Example: accord rejected --db accord.duckdb --format json
     """
-    from accord.store import open_store
-
-    with open_store(db) as store:
+    with _cs.open_existing(db) as store:
         rows = [{"input": r.input, "reason": r.reason, "message": r.message} for r in store.rejections()]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

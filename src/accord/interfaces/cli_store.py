@@ -18,15 +18,23 @@ from typing import Any, TypeVar
 import click
 
 from accord.analytics.export import FORMATS, export_events, export_format
-from accord.errors import StoreError
+from accord.errors import StoreError, UnknownActor
 from accord.store import EventQuery, Store, open_store
-from accord.store.base import COUNT_UNITS, DIRECTIONS, PERIODS
+from accord.store.base import COUNT_UNITS, DIRECTIONS, GRANULARITIES, PERIODS, Counting
 from accord.types import MODALITIES, StoryEvent
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 _OUTPUTS = ("table", "json", "csv")
-_FILTER_NAMES = ("actor", "dyad", "type_", "quad_class", "modality", "min_confidence", "since", "until", "text")
+_FILTER_NAMES = ("actor", "dyad", "type_", "quad_class", "modality", "min_confidence", "since", "until", "text",
+                 "country", "granularity")
+_RULE_NAMES = ("modality", "min_confidence", "granularity", "include_inferred")
+
+
+class MissingStore(StoreError):
+    """A read command pointed at a store that does not exist (a typo in --db): exit 2."""
+
+    exit_code = 2
 
 
 def _db_option(f: F) -> F:
@@ -53,12 +61,111 @@ def _output_option(choices: Sequence[str] = _OUTPUTS) -> Callable[[F], F]:
     return decorate
 
 
-def _open(db: str) -> Store:
-    """Open an existing store; a DuckDB path that does not exist is an error, not a new file."""
+def _open(db: str, *, read_only: bool = True) -> Store:
+    """Open an existing store; a DuckDB path that does not exist is an error (exit 2), not a new
+    file. Read commands open DuckDB read-only, so they run beside a server or another reader."""
     if "://" not in db and db != ":memory:" and not Path(db).exists():
-        raise StoreError(f"no store at {db}", input=db,
-                         valid="a DuckDB file written by accord, :memory:, or postgresql://...")
-    return open_store(db)
+        raise MissingStore(f"no store at {db} (check --db or ACCORD_DB)", input=db,
+                           valid="a DuckDB file written by accord, :memory:, or postgresql://...")
+    return open_store(db, read_only=read_only)
+
+
+open_existing = _open
+
+
+def _multi(name: str, valid: Sequence[str]) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], Any]:
+    def parse(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...] | None:
+        parts = [p.strip() for v in values for p in v.split(",") if p.strip()]
+        if not parts:
+            return None
+        if "all" in parts:
+            return ("all",)
+        bad = [p for p in parts if p not in valid]
+        if bad:
+            raise click.BadParameter(f"{bad[0]!r} is not one of {', '.join(valid)}, all")
+        return tuple(dict.fromkeys(parts))
+    return parse
+
+
+def _modality_option(default_note: str) -> Callable[[F], F]:
+    return click.option("--modality", multiple=True, callback=_multi("modality", MODALITIES), metavar="M[,M...]",
+                        help=f"Modalities counted, repeatable or comma-separated ({', '.join(MODALITIES)}); "
+                             f"'all' for every one. {default_note}")
+
+
+def _granularity_option(default_note: str) -> Callable[[F], F]:
+    return click.option("--granularity", multiple=True, callback=_multi("granularity", GRANULARITIES),
+                        metavar="G[,G...]", help=f"Date granularities ({', '.join(GRANULARITIES)}); 'all'. "
+                                                 f"{default_note}")
+
+
+def _counting_options(f: F) -> F:
+    """The counting rules every aggregate takes (accord.analytics.counting), with their defaults."""
+    f = click.option("--include-inferred", is_flag=True,
+                     help="Count inferred actors (unidentified attackers, implied targets) under their code.")(f)
+    f = _granularity_option("Default: every granularity that fits the period.")(f)
+    f = click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Lowest confidence counted [default: 0.3].")(f)
+    return _modality_option("Default: asserted,reported.")(f)
+
+
+def counting_rules(kwargs: dict[str, Any]) -> Counting:
+    """Pop the counting options from `kwargs` and build the rules (left out: the defaults)."""
+    modality = kwargs.pop("modality", None)
+    granularity = kwargs.pop("granularity", None)
+    min_confidence = kwargs.pop("min_confidence", None)
+    include = kwargs.pop("include_inferred", False)
+    d = Counting()
+    return Counting.of(modality=d.modality if modality is None else modality,
+                       min_confidence=d.min_confidence if min_confidence is None else min_confidence,
+                       granularity=granularity, include_inferred=include)
+
+
+def resolve_actor(store: Store, value: str) -> dict[str, Any]:
+    """The filter an `--actor` value stands for.
+
+    An actor id, code or text the store holds matches as it is ("USAGOV", "trump"); else a name
+    or alias of the knowledge base ("Donald Trump") matches every event of that actor (by id).
+    Anything else is an error (exit 2) with up to five suggestions.
+    """
+    held = store.query("""SELECT count(*) FROM event_actors WHERE actor_id = ? OR code = ?""", [value, value])
+    if held[0][0]:
+        return {"actor": value}
+    from accord.actors.kb import default_kb
+
+    kb = default_kb()
+    ids = [value] if value in kb.actors else list(dict.fromkeys(
+        e if isinstance(e, str) else e.actor_id for e in kb.lookup(value)))
+    if ids:
+        return {"actors": tuple(ids)}
+    if store.query("SELECT count(*) FROM event_actors WHERE text_lc = ?", [value.lower()])[0][0]:
+        return {"actor": value}
+    raise UnknownActor(f"no actor {value!r} in the store or the knowledge base{_suggest(store, kb, value)}",
+                       input=value)
+
+
+def _suggest(store: Store, kb: Any, value: str) -> str:
+    import difflib
+
+    stored = {name: key for key, name in store.query(
+        "SELECT actor_key, max(coalesce(name, text)) FROM event_actors WHERE actor_key IS NOT NULL GROUP BY 1")}
+    names = {a.name: a.id for a in kb.actors.values()} | stored
+    close = difflib.get_close_matches(value, list(names), n=5, cutoff=0.5)
+    if len(close) < 5:
+        lower = value.lower()
+        close += [n for n in sorted(names) if lower in n.lower() and n not in close][:5 - len(close)]
+    return "; did you mean " + ", ".join(f"{n} ({names[n]})" for n in close) + "?" if close else ""
+
+
+def say_counted(store: Store, rules: Counting, since: dt.date | None = None, until: dt.date | None = None,
+                period: str | None = None) -> None:
+    """Tell (on stderr, so tables, CSV and JSON stay clean) what the numbers counted."""
+    click.echo(f"counted: {store.counted_note(since, until, by=period, rules=rules)}", err=True)
+
+
+def say_showing(shown: int, total: int, what: str, limit: int | None) -> None:
+    more = f" (--limit {limit}; --all for every one)" if limit is not None and shown < total else ""
+    click.echo(f"showing {shown} of {total} {what}{more}", err=True)
 
 
 def _event_filters(f: F) -> F:
@@ -66,10 +173,12 @@ def _event_filters(f: F) -> F:
         click.option("--actor", help="Actor id, actor code, or source/target text (any case)."),
         click.option("--dyad", nargs=2, metavar="SOURCE TARGET", default=None,
                      help="Source and target, each an actor id or code."),
-        click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--country", metavar="ISO3", help="Every source or target of that country (USA, RUS)."),
+        click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type, e.g. CONSULT (any case)."),
         click.option("--quad-class", type=click.IntRange(1, 4), help="CAMEO QuadClass 1-4."),
-        click.option("--modality", type=click.Choice(MODALITIES)),
+        _modality_option("Default: every modality."),
         click.option("--min-confidence", type=click.FloatRange(0, 1)),
+        _granularity_option("Default: every one."),
         click.option("--text", help="Words the sentence contains (any case)."),
     ]
     f = _window_options(f)
@@ -78,14 +187,32 @@ def _event_filters(f: F) -> F:
     return f
 
 
-def _event_query(kwargs: dict[str, Any]) -> EventQuery:
+def _event_query(kwargs: dict[str, Any], defaults: Counting | None = None) -> EventQuery:
+    """The filters; with `defaults`, modality and confidence left out take the counting defaults."""
     values = {name: kwargs.pop(name, None) for name in _FILTER_NAMES}
+    modality, granularity = values["modality"], values["granularity"]
+    if modality is None and defaults is not None:
+        modality = defaults.modality
+    min_confidence = values["min_confidence"]
+    if min_confidence is None and defaults is not None:
+        min_confidence = defaults.min_confidence
     return EventQuery(
         actor=values["actor"], dyad=tuple(values["dyad"]) if values["dyad"] else None,
-        type=values["type_"], quad_class=values["quad_class"], modality=values["modality"],
-        min_confidence=values["min_confidence"], since=_day(values["since"]), until=_day(values["until"]),
-        text=values["text"],
+        type=values["type_"].upper() if values["type_"] else None, quad_class=values["quad_class"],
+        modality=None if modality == ("all",) else modality, min_confidence=min_confidence or None,
+        since=_day(values["since"]), until=_day(values["until"]), text=values["text"],
+        country=values["country"].upper() if values["country"] else None,
+        granularity=None if granularity in (None, ("all",)) else granularity,
     )
+
+
+def describe_query(q: EventQuery) -> str:
+    """'asserted+reported, confidence >= 0.3' for the counting part of a query."""
+    modality = (q.modality,) if isinstance(q.modality, str) else q.modality
+    parts = ["+".join(modality) if modality else "every modality"]
+    if q.min_confidence:
+        parts.append(f"confidence >= {q.min_confidence:g}")
+    return ", ".join(parts)
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:
@@ -137,18 +264,23 @@ def query() -> None:
               help="A->B, B->A, or both.")
 @_count_option
 @_window_options
+@_counting_options
 @_output_option()
 @_db_option
 def dyad(a: str, b: str, by: str, direction: str, count: str, since: dt.datetime | None,
-         until: dt.datetime | None, fmt: str, db: str) -> None:
-    """Counts per period between actors A and B (ids or codes): QuadClass 1-4 and Goldstein.
+         until: dt.datetime | None, fmt: str, db: str, **rules: Any) -> None:
+    """Counts per period between A and B (actor ids, codes, or countries: USA is every actor of
+    the United States): QuadClass 1-4 and Goldstein. Events dated only to a coarser period (a
+    year, a range) are left out of finer series.
 
     \b
-    Example: accord query dyad USAGOV RUSGOV --by month --format csv
+    Example: accord query dyad USA RUS --by month --format csv
     """
+    counting = counting_rules(rules)
     with _open(db) as store:
         rows = store.dyad_series(a, b, by=by, direction=direction, count=count,  # type: ignore[arg-type]
-                                 since=_day(since), until=_day(until))
+                                 since=_day(since), until=_day(until), rules=counting)
+        say_counted(store, counting, _day(since), _day(until), by)
     click.echo(_render([r.to_dict() for r in rows], fmt))
 
 
@@ -156,16 +288,23 @@ def dyad(a: str, b: str, by: str, direction: str, count: str, since: dt.datetime
 @_window_options
 @click.option("-n", "n", type=click.IntRange(1), default=20, show_default=True, help="How many.")
 @_count_option
+@click.option("--by", "group", type=click.Choice(("actor", "country")), default="actor", show_default=True,
+              help="Rank actors (id, else code) or countries (every actor of the country).")
+@_counting_options
 @_output_option()
 @_db_option
-def top_actors(since: dt.datetime | None, until: dt.datetime | None, n: int, count: str, fmt: str, db: str) -> None:
-    """The actors in the most story events (or reports) between two days.
+def top_actors(since: dt.datetime | None, until: dt.datetime | None, n: int, count: str, group: str, fmt: str,
+               db: str, **rules: Any) -> None:
+    """The actors (or countries) in the most story events (or reports) between two days.
 
     \b
     Example: accord query top-actors --since 2024-01-01 --until 2024-12-31 -n 10
     """
+    counting = counting_rules(rules)
     with _open(db) as store:
-        rows = store.top_actors(_day(since), _day(until), n, count=count)  # type: ignore[arg-type]
+        rows = store.top_actors(_day(since), _day(until), n, count=count, group=group,  # type: ignore[arg-type]
+                                rules=counting)
+        say_counted(store, counting, _day(since), _day(until))
     click.echo(_render([r.to_dict() for r in rows], fmt))
 
 
@@ -173,16 +312,23 @@ def top_actors(since: dt.datetime | None, until: dt.datetime | None, n: int, cou
 @_window_options
 @click.option("-n", "n", type=click.IntRange(1), default=20, show_default=True, help="How many.")
 @_count_option
+@click.option("--by", "group", type=click.Choice(("actor", "country")), default="actor", show_default=True,
+              help="Pairs of actors (id, else code) or of countries.")
+@_counting_options
 @_output_option()
 @_db_option
-def top_dyads(since: dt.datetime | None, until: dt.datetime | None, n: int, count: str, fmt: str, db: str) -> None:
+def top_dyads(since: dt.datetime | None, until: dt.datetime | None, n: int, count: str, group: str, fmt: str,
+              db: str, **rules: Any) -> None:
     """The directed (source, target) pairs with the most story events (or reports).
 
     \b
     Example: accord query top-dyads --since 2024-01-01 -n 20 --format json
     """
+    counting = counting_rules(rules)
     with _open(db) as store:
-        rows = store.top_dyads(_day(since), _day(until), n, count=count)  # type: ignore[arg-type]
+        rows = store.top_dyads(_day(since), _day(until), n, count=count, group=group,  # type: ignore[arg-type]
+                               rules=counting)
+        say_counted(store, counting, _day(since), _day(until))
     click.echo(_render([r.to_dict() for r in rows], fmt))
 
 
@@ -190,16 +336,21 @@ def top_dyads(since: dt.datetime | None, until: dt.datetime | None, n: int, coun
 @click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True)
 @_window_options
 @_count_option
+@_counting_options
 @_output_option()
 @_db_option
-def type_mix(by: str, since: dt.datetime | None, until: dt.datetime | None, count: str, fmt: str, db: str) -> None:
+def type_mix(by: str, since: dt.datetime | None, until: dt.datetime | None, count: str, fmt: str, db: str,
+             **rules: Any) -> None:
     """How many story events (or reports) of each PLOVER type per period.
 
     \b
     Example: accord query type-mix --by year --format csv
     """
+    counting = counting_rules(rules)
     with _open(db) as store:
-        rows = store.type_mix(by, count=count, since=_day(since), until=_day(until))  # type: ignore[arg-type]
+        rows = store.type_mix(by, count=count, since=_day(since), until=_day(until),  # type: ignore[arg-type]
+                              rules=counting)
+        say_counted(store, counting, _day(since), _day(until), by)
     click.echo(_render([r.to_dict() for r in rows], fmt))
 
 
@@ -207,15 +358,19 @@ def type_mix(by: str, since: dt.datetime | None, until: dt.datetime | None, coun
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write (.graphml or .json).")
 @_window_options
 @_count_option
+@_counting_options
 @_db_option
-def network(out: str, since: dt.datetime | None, until: dt.datetime | None, count: str, db: str) -> None:
+def network(out: str, since: dt.datetime | None, until: dt.datetime | None, count: str, db: str,
+            **rules: Any) -> None:
     """Write the weighted actor network with degree and betweenness (GraphML or JSON by suffix).
 
     \b
     Example: accord query network --since 2024-01-01 --out actors.graphml
     """
+    counting = counting_rules(rules)
     with _open(db) as store:
-        graph = store.network(_day(since), _day(until), count=count)  # type: ignore[arg-type]
+        graph = store.network(_day(since), _day(until), count=count, rules=counting)  # type: ignore[arg-type]
+        say_counted(store, counting, _day(since), _day(until))
     try:
         kind = graph.write(out)
     except OSError as e:
@@ -232,20 +387,26 @@ def _story_dict(story: StoryEvent) -> dict[str, Any]:
 
 @click.command("stories")
 @_event_filters
-@click.option("--limit", type=click.IntRange(0), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(0), default=100, show_default=True, help="At most this many.")
+@click.option("--all", "all_", is_flag=True, help="Every story (no --limit).")
 @click.option("--offset", type=click.IntRange(0), default=0)
 @_output_option(("table", "json"))
 @_db_option
-def stories(limit: int, offset: int, fmt: str, db: str, **filters: Any) -> None:
-    """List story events (events reported by one or more articles, merged), oldest first.
+def stories(limit: int, all_: bool, offset: int, fmt: str, db: str, **filters: Any) -> None:
+    """List story events (events reported by one or more articles, merged), oldest first (by
+    first day, then id). A story is listed when one of its events is counted: asserted or
+    reported at confidence >= 0.3 unless --modality/--min-confidence say otherwise.
 
     \b
     Example: accord stories --actor USAGOV --since 2024-03-01 --format json
     """
-    query = _event_query(filters)
+    query = _event_query(filters, defaults=Counting())
     _render([], fmt, ("table", "json"))  # rejects an unknown format before opening the store
     with _open(db) as store:
-        found = store.stories(query, limit=limit, offset=offset)
+        total = store.count_stories(query)
+        found = store.stories(query, limit=total if all_ else limit, offset=offset)
+        click.echo(f"counted: {describe_query(query)}", err=True)
+        say_showing(len(found), total, "stories", None if all_ else limit)
     if fmt == "json":
         click.echo(json.dumps([_story_dict(s) for s in found], indent=2))
         return

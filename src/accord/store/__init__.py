@@ -18,11 +18,14 @@ __all__ = ["EventQuery", "Store", "WriteResult", "open_store"]
 _PG_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(path_or_url: str | Path = "accord.duckdb") -> Store:
+def open_store(path_or_url: str | Path = "accord.duckdb", *, read_only: bool = False) -> Store:
     """Open a store, creating it or upgrading its schema as needed.
 
     `path_or_url` is a DuckDB file path (the default `accord.duckdb`), `:memory:`, or a
-    PostgreSQL URL `postgresql://user[:password]@host[:port]/dbname`.
+    PostgreSQL URL `postgresql://user[:password]@host[:port]/dbname`. `read_only=True` opens an
+    existing DuckDB file without its write lock, so any number of readers (the CLI, a server
+    with writing off, pandas, R) can use it at once; it is upgraded first when its schema is old.
+    PostgreSQL ignores it (the server arbitrates).
     """
     text = str(path_or_url)
     if text.startswith(_PG_SCHEMES):
@@ -38,4 +41,4 @@ def open_store(path_or_url: str | Path = "accord.duckdb") -> Store:
         raise StoreError("empty store path", input=text, valid="a DuckDB file path, :memory:, or postgresql://...")
     from accord.store.duckdb import DuckDBStore
 
-    return DuckDBStore(path_or_url)
+    return DuckDBStore(path_or_url, read_only=read_only)

@@ -12,6 +12,7 @@ import duckdb
 from accord.errors import StoreError
 from accord.store._sqlstore import SQLStore
 from accord.store.base import NestedTransactions
+from accord.store.schema import SCHEMA_VERSION, schema_version
 
 
 def _one_line(error: BaseException) -> str:
@@ -101,8 +102,18 @@ def connect(path: str | Path = "accord.duckdb", *, read_only: bool = False) -> D
 class DuckDBStore(SQLStore):
     """A Store in a DuckDB file (or in memory)."""
 
-    def __init__(self, path: str | Path = "accord.duckdb") -> None:
-        db = connect(path)
+    def __init__(self, path: str | Path = "accord.duckdb", *, read_only: bool = False) -> None:
+        read_only = read_only and str(path) != ":memory:"
+        if read_only:
+            db = connect(path, read_only=True)
+            old = schema_version(db) < SCHEMA_VERSION
+            if old:  # upgrade once with the write lock, then read without it
+                db.close()
+                DuckDBStore(path).close()
+                db = connect(path, read_only=True)
+        else:
+            db = connect(path)
+        self.read_only = read_only
         try:
             super().__init__(db)
         except BaseException:

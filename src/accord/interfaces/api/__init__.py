@@ -42,10 +42,17 @@ ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
 ECHO_CHARS = 200  # a 422 echoes at most this much of each input value
 
 
+def _existing_duckdb(db: str) -> bool:
+    """A DuckDB file that exists (read-only serving needs one; a new store is created writable)."""
+    from pathlib import Path
+
+    return "://" not in db and db != ":memory:" and Path(db).exists()
+
+
 def create_app(db: str = "accord.duckdb", settings: ApiSettings | None = None) -> FastAPI:
     """The API and dashboard over the store at `db` (a DuckDB file or a postgresql:// URL)."""
     settings = settings or ApiSettings.from_env()
-    pool = StorePool(db, settings.pool_size)
+    pool = StorePool(db, settings.pool_size, read_only=settings.token is None and _existing_duckdb(db))
     with pool.store():  # open the store now (StoreError here, not 500s later; a later writer is refused)
         pass
 

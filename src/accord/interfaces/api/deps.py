@@ -27,13 +27,16 @@ bearer = HTTPBearer(auto_error=False, description="The value of ACCORD_API_TOKEN
 class StorePool:
     """Store connections opened on first use and reused, at most `size` at a time.
 
-    DuckDB: every connection of one process shares one database instance (and its cache);
-    while the server runs it holds the file, so write through `POST /v1/documents` (or stop
-    the server to run `accord ingest`). PostgreSQL: one connection per pooled store.
+    DuckDB: every connection of one process shares one database instance (and its cache).
+    With writing on, the server holds the file's write lock, so write through
+    `POST /v1/documents` (or stop the server to run `accord ingest`); with writing off
+    (`read_only=True`) it opens the file read-only and other processes can read it meanwhile.
+    PostgreSQL: one connection per pooled store.
     """
 
-    def __init__(self, location: str, size: int) -> None:
+    def __init__(self, location: str, size: int, *, read_only: bool = False) -> None:
         self.location = location
+        self.read_only = read_only
         self.size = 1 if location == ":memory:" else size
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._opened = 0
@@ -58,7 +61,7 @@ class StorePool:
             if self._opened < self.size:
                 from accord.store import open_store
 
-                s = open_store(self.location)
+                s = open_store(self.location, read_only=self.read_only)
                 self._opened += 1
                 self._all.append(s)
                 return s
