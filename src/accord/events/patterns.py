@@ -80,6 +80,8 @@ class PatternSet:
         body = [(n, ln) for n, ln in numbered if ln.strip() and not ln.startswith("#")]
         rows = csv.DictReader(io.StringIO("\n".join(ln for _, ln in body)))
         for (n, _), row in zip(body[1:], rows, strict=False):
+            if fallback and (row.get("lemma") or "").strip().lower() in known:
+                continue  # a curated lemma: the converted rows are not even parsed
             try:
                 p = _pattern(pos, row, f"{name}:{n}")
             except (KeyError, ValueError, AttributeError, DataFileError) as exc:
@@ -108,18 +110,30 @@ def _pattern(pos: PatternPos, row: dict[str, str], origin: str = "") -> Pattern:
         raise ValueError(f"cameo {cameo!r} is not a CAMEO code")
     lemma = row["lemma"].strip().lower()
     rid = (row.get("id") or "").strip() or f"trigger.{pos}.{lemma}" + (f".{kind}" if kind else "")
+    return Pattern(
+        pos=pos, lemma=lemma, cue=cast(CueKind, kind), cue_values=_cue_words(values),
+        cameo=cameo, targets=_targets(row.get("targets") or ""),
+        confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == _EMBED,
+        id=rid, origin=origin + (f" <- {row['origin'].strip()}" if (row.get("origin") or "").strip() else ""),
+    )
+
+
+@lru_cache(maxsize=None)
+def _cue_words(values: str) -> frozenset[str]:
+    """The words of a cue value, `@name` expanded to a lexicon; one frozenset per distinct value
+    (20,000 converted rows share a few thousand)."""
     words: set[str] = set()
     for v in values.split("|"):
         if v.startswith("@"):
             words |= lexicon(v[1:])  # a named word list: "obj:@p2_weapons"
         elif v:
             words.add(v)
-    return Pattern(
-        pos=pos, lemma=lemma, cue=cast(CueKind, kind), cue_values=frozenset(words),
-        cameo=cameo, targets=frozenset(t for t in (row.get("targets") or "").split("|") if t),
-        confidence=float(row.get("conf") or 0.6), frame=(row.get("frame") or "").strip() == _EMBED,
-        id=rid, origin=origin + (f" <- {row['origin'].strip()}" if (row.get("origin") or "").strip() else ""),
-    )
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _targets(value: str) -> frozenset[str]:
+    return frozenset(t for t in value.split("|") if t)
 
 
 @lru_cache(maxsize=1)
