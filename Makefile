@@ -7,7 +7,7 @@ DB ?= accord.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint typecheck clean
+.PHONY: run test install lint typecheck clean vendor
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+
+# Rebuild the dashboard's vendored libraries from pinned npm versions (needs npm).
+vendor:
+	scripts/vendor.sh
 
 clean:
 	rm -rf $(VENV) accord.duckdb build src/*.egg-info .pytest_cache .mypy_cache
