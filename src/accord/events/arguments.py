@@ -220,6 +220,7 @@ _ASIDE_PREPS = lexicon("aside_preps")
 _STATIVE_TARGET_PREPS = lexicon("stative_target_preps")
 _DESTINATION_PREPS = lexicon("destination_preps")
 _ALWAYS_TARGET_PREPS = lexicon("always_target_preps")
+_OBJECT_TARGET_PREPS = lexicon("object_target_preps")
 _LIGHT_OBJECT_TARGET_PREPS = lexicon("target_preps_of_light_objects")
 _MEASURE_PREPS = lexicon("measure_preps")
 _MEASURED_TARGET_PREPS = lexicon("target_preps_of_measured_nouns")
@@ -296,9 +297,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.doc[i].children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
-    if not targets and trig.pattern.targets:  # "broke off diplomatic relations with Ukraine": on the object
+    if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
-            targets.extend(_prep_objects(obj, trig.pattern.targets, idx))
+            targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
     if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target

@@ -9,6 +9,7 @@ trace of the rules that made it; `explain` also records the rules that stopped a
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import dataclasses
 import datetime as dt
 import io
@@ -48,6 +49,7 @@ UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an att
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns")
+_NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 
@@ -132,11 +134,14 @@ class Coder:
         ctx = DocContext(day=document.published or dt.date.today())
         events: list[Event] = []
         skip = dateline_end(document.text)
+        countries: Counter[str] = Counter()  # the countries the document has named so far
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
+            countries.update(m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] not in _NOT_STATES)
             # no known actor: still code it, so a named but unknown subject ("Gachagua denied
             # the charges", "Opposition parties rejected the budget") keeps its text
-            events.extend(self.code_sentence(sent, si, mentions, document, notes))
+            main = countries.most_common(1)[0][0] if countries else None
+            events.extend(self.code_sentence(sent, si, mentions, document, notes, main))
         kept = [e for e in events if e.confidence >= self.min_confidence]
         if notes is not None:
             for e in events:
@@ -146,7 +151,9 @@ class Coder:
         return kept
 
     def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document,
-                      notes: list[Note] | None = None) -> list[Event]:
+                      notes: list[Note] | None = None, doc_country: str | None = None) -> list[Event]:
+        """The events of one sentence. `doc_country`: the country the document names most so far,
+        which unresolved people take when their sentence names no country at all."""
         triggers = find_triggers(sent, self.patterns)
         if not triggers:
             return []
@@ -156,7 +163,7 @@ class Coder:
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             ctx = RuleContext(trig, sent, content=inner.get(trig.token.i), triggers=triggers, types=types,
-                              inner=inner, idx=idx)
+                              inner=inner, idx=idx, doc_country=doc_country)
             suppressed = self.rules.first("suppress", ctx)
             if suppressed is not None:
                 _note(notes, si, trig, "suppressed", suppressed.id)
@@ -238,8 +245,10 @@ class Coder:
         location = find_location(trig.token, self.resolver.places)
         where = (location.country if location is not None else None) or (
             place_country(trig.token, self.resolver.places) if unresolved else None)
-        sources = tuple(_placed(m, where) for m in args.sources)
-        targets = tuple(_placed(m, where) for m in args.targets)
+        named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}
+        home = ctx.doc_country if where is None and not named else None  # the sentence names no country
+        sources = tuple(_placed(m, where, home, doc) for m in args.sources)
+        targets = tuple(_placed(m, where, home, doc) for m in args.targets)
         for rule in self.rules.by_stage["arguments.final"]:
             if rule.matches(ctx):
                 how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
@@ -403,13 +412,16 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
 
 
-def _placed(m: Mention, country: str | None) -> ActorRef:
-    """An unresolved noun actor takes the country of the place the sentence sets its event in
-    ("Herders clashed with farmers in central Nigeria"); pronouns and resolved actors keep theirs."""
-    if country is None or m.how != "unresolved" or m.ref.code or m.ref.actor_id is not None \
-            or m.ref.text.lower() in _UNRESOLVED_PRONOUNS:
+def _placed(m: Mention, where: str | None, home: str | None, doc: Doc) -> ActorRef:
+    """An unresolved group takes the country of the place the sentence sets its event in
+    ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
+    included, takes the country the document names most when its sentence names no country at all
+    ("He was released in May" in a story about Haiti)."""
+    if m.how != "unresolved" or m.ref.code or m.ref.actor_id is not None:
         return m.ref
-    return dataclasses.replace(m.ref, code=country)
+    person = m.ref.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON"
+    country = home if (person or where is None) else where
+    return dataclasses.replace(m.ref, code=country) if country else m.ref
 
 
 def _implied_police(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:

@@ -48,6 +48,7 @@ class RuleContext:
     types: dict[int, str] = field(default_factory=dict)  # token index -> PLOVER type of its trigger
     inner: dict[int, Any] = field(default_factory=dict)  # frame token index -> content trigger
     idx: Any = None  # arguments.MentionIndex
+    doc_country: str | None = None  # the country the document names most so far
 
     @property
     def tok(self) -> Token:
