@@ -19,12 +19,13 @@ def test_local_codes_every_document_in_order():
     assert [o.document.id for o in out if isinstance(o, CodedDocument)] == [d.id for d in docs]
 
 
-def test_local_document_spacy_cannot_take_becomes_a_rejection():
+def test_local_document_over_spacys_limit_is_coded_in_slices():
+    """A text longer than spaCy's max_length no longer fails: the pipeline parses it in slices
+    (pipeline.SLICE_CHARS) joined into one Doc, so the batch goes on with every document coded."""
     pipe = get_pipeline(0.5)
     too_long = Document(id="long", text="word " * (pipe.nlp.max_length // 5 + 10))
     fine = document_from_text("Japan pledged aid to the Philippines on Monday.")
     out = list(code_locally([fine, too_long, fine], min_confidence=0.5))
-    assert [type(o).__name__ for o in out] == ["CodedDocument", "Rejection", "CodedDocument"]
-    assert isinstance(out[1], Rejection) and (out[1].reason, out[1].doc_id) == ("coding_failed", "long")
-    assert out[1].message.startswith("ValueError: [E088] Text of length 1000050 exceeds maximum of 1000000.")
+    assert [type(o).__name__ for o in out] == ["CodedDocument", "CodedDocument", "CodedDocument"]
+    assert out[1].document.id == "long" and out[1].events == ()
     assert isinstance(code_one(pipe, fine), CodedDocument)
