@@ -409,7 +409,9 @@ def _title(brief: dict[str, Any]) -> str:
 
 
 def _bar(n: int, top: int, width: int = 20) -> str:
-    return "#" * (round(n / top * width) if top else 0)
+    """' `####`' scaled to `top` (nothing for 0)."""
+    bar = "#" * (round(n / top * width) if top else 0)
+    return f" `{bar}`" if bar else ""
 
 
 def render_markdown(brief: dict[str, Any]) -> str:
@@ -435,7 +437,7 @@ def render_markdown(brief: dict[str, Any]) -> str:
     top = max([*tr["current"]["by_quad_class"].values(), *tr["previous"]["by_quad_class"].values(), 1])
     for q in ("1", "2", "3", "4"):
         c, p = tr["current"]["by_quad_class"][q], tr["previous"]["by_quad_class"][q]
-        lines.append(f"| {q} {QUAD_NAMES[int(q)]} | {c} `{_bar(c, top)}` | {p} `{_bar(p, top)}` |")
+        lines.append(f"| {q} {QUAD_NAMES[int(q)]} | {c}{_bar(c, top)} | {p}{_bar(p, top)} |")
     lines += ["", f"New event types: {', '.join(tr['new_types']) or 'none'}. "
                   f"Vanished event types: {', '.join(tr['vanished_types']) or 'none'}.", ""]
     said = brief["who_said_what"]

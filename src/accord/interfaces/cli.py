@@ -520,6 +520,7 @@ def _register_extensions() -> None:
     from accord.interfaces.cli_rules import register as register_rules
 
     register_rules(main)
+    __import__("accord.interfaces.cli_brief", fromlist=["register"]).register(main)  # brief, claims (issue 16)
     try:
         from accord.interfaces.cli_store import register
     except ImportError:  # pragma: no cover - store commands not installed
