@@ -72,11 +72,34 @@ def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
         entries = patterns.verbs.get(lemma)
         if not entries:
             continue
+        objects: list[tuple[str, str, int]] | None = None
         for p in entries:
-            extra = _cue(tok, p)
+            if p.cue == "obj":  # most rows (converted ones above all): the verb's objects, read once
+                if objects is None:
+                    objects = _objects(tok)
+                extra = _object_cue(tok, p, objects)
+            else:
+                extra = _cue(tok, p)
             if extra is not None:
                 return Trigger(tok, p, extra)
         return None
+    return None
+
+
+def _objects(tok: Token) -> list[tuple[str, str, int]]:
+    """(lemma, lower-case form, index) of the verb's objects and their conjuncts, in order."""
+    return [(o.lemma_.lower(), o.lower_, o.i) for child in tok.children if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+            for o in (child, *child.conjuncts)]
+
+
+def _object_cue(tok: Token, p: Pattern, objects: list[tuple[str, str, int]]) -> tuple[int, ...] | None:
+    """`_cue` for an object cue, from objects read once per verb."""
+    values = p.cue_values
+    for lemma, lower, i in objects:
+        if lemma in values or lower in values:
+            return (i,)
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in values:
+        return (tok.head.i,)  # "the sanctions imposed on Iran"
     return None
 
 
