@@ -11,13 +11,15 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from accord.analytics.export import COLUMNS, export_events, export_format
+from accord.analytics.export import ACTOR_COLUMNS, COLUMNS, actors_path, export_events, export_format, read_csv
 from accord.errors import StoreError
 from accord.store import EventQuery, Store
+from store_factories import coded, doc, event, ref
 
-POLARS = {"string": pl.String, "int8": pl.Int8, "int32": pl.Int32, "float64": pl.Float64, "date32": pl.Date}
+POLARS = {"string": pl.String, "int8": pl.Int8, "int32": pl.Int32, "float64": pl.Float64, "date32": pl.Date,
+          "bool": pl.Boolean}
 PANDAS_ARROW = {"string": "string[pyarrow]", "int8": "int8[pyarrow]", "int32": "int32[pyarrow]",
-                "float64": "double[pyarrow]", "date32": "date32[day][pyarrow]"}
+                "float64": "double[pyarrow]", "date32": "date32[day][pyarrow]", "bool": "bool[pyarrow]"}
 
 ORDER = ["s1-b", "s1-r", "s1-a", "s2-r", "s2-r3", "s4-r", "s5-x", "s3-x"]  # by (day, id)
 S1_REUTERS = {
@@ -30,7 +32,8 @@ S1_REUTERS = {
     "DateGranularity": "day", "ActionGeoCountry": None, "Actor1Id": None, "Actor2Id": None,
     "PloverType": "CONSULT", "PloverMode": None, "PloverContext": "", "Modality": "asserted",
     "Confidence": 0.9, "Rule": "test.rule", "StoryId": None, "DocId": "r1", "SourceName": "Reuters",
-    "Sentence": "Sentence of s1-r.",
+    "Sentence": "Sentence of s1-r.", "Actor1KnownGroupCode": None, "Actor2KnownGroupCode": None,
+    "PublicationDate": dt.date(2024, 3, 1), "DateEnd": None, "Background": False, "Trace": "test.rule",
 }
 
 
@@ -101,3 +104,50 @@ def test_export_unknown_format_is_a_store_error(out: str, fmt: str | None, messa
 @pytest.mark.parametrize(("out", "expected"), [("a.PARQUET", "parquet"), ("a.csv", "csv"), ("a.ndjson", "jsonl")])
 def test_export_format_from_suffix(out: str, expected: str) -> None:
     assert export_format(out) == expected
+
+
+def _codes_world(store: Store) -> None:
+    nato = ref("NATO", "IGONATO", "nato", name="NATO", sector="IGO")
+    store.write([coded(doc("c1", dt.date(2025, 2, 3), "", text="x"), event(
+        "c-1", "c1", type="REQUEST", cameo="035", quad_class=1, sources=(ref("Kyiv", "UKRGOV", None),),
+        targets=(nato, ref("EU", "IGOEU", None), ref("gunmen", "IRQ", None, role="unidentified"))))])
+
+
+def test_export_csv_keeps_codes_as_strings_with_the_datapackage(store: Store, tmp_path: Path) -> None:
+    """pandas reads CAMEO '035' back as '035' with the datapackage.json types (R's readr does the same)."""
+    _codes_world(store)
+    path = tmp_path / "events.csv"
+    assert export_events(store, path) == 1
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    assert [r["path"] for r in package["resources"]] == ["events.csv", "events.actors.csv"]
+    fields = {f["name"]: f["type"] for f in package["resources"][0]["schema"]["fields"]}
+    assert (fields["EventCode"], fields["QuadClass"], fields["SQLDATE"], fields["EventDate"]) == (
+        "string", "integer", "integer", "date")
+    types = {"string": str, "integer": "Int64", "number": "float64", "boolean": "boolean", "date": str}
+    plain = pd.read_csv(path, dtype={f["name"]: types[f["type"]] for f in package["resources"][0]["schema"]["fields"]},
+                        keep_default_na=False, na_values=[""])
+    assert plain.loc[0, "EventCode"] == "035" and plain.loc[0, "EventRootCode"] == "03"
+    frame = read_csv(path)
+    assert frame.loc[0, "EventCode"] == "035" and frame.loc[0, "EventBaseCode"] == "035"
+    assert frame.loc[0, "PublicationDate"] == dt.date(2025, 2, 3)
+    assert frame.loc[0, "Actor1CountryCode"] == "UKR"
+    assert pd.isna(frame.loc[0, "Actor2CountryCode"])  # NATO is no country: never "IGO"
+    assert (frame.loc[0, "Actor2Id"], frame.loc[0, "Actor2KnownGroupCode"]) == ("nato", "NATO")
+    assert frame.loc[0, "SourceName"] == "news.example"  # no outlet given: the URL's host
+    actors = read_csv(actors_path(path))
+    assert list(actors.columns) == [name for name, _ in ACTOR_COLUMNS]
+    assert list(zip(actors["Role"], actors["ActorCode"], actors["ActorCountryCode"].fillna(""),
+                    actors["Inferred"], strict=True)) == [
+        ("source", "UKRGOV", "UKR", False), ("target", "IGONATO", "", False), ("target", "IGOEU", "", False),
+        ("target", "IRQ", "IRQ", True)]
+    assert pd.read_csv(path)["EventCode"][0] == 35  # what happens without the schema
+
+
+def test_export_parquet_has_the_long_actor_table(store: Store, tmp_path: Path) -> None:
+    _codes_world(store)
+    path = tmp_path / "events.parquet"
+    export_events(store, path)
+    actors = pl.read_parquet(actors_path(path))
+    assert actors.columns == [name for name, _ in ACTOR_COLUMNS]
+    assert actors["ActorCode"].to_list() == ["UKRGOV", "IGONATO", "IGOEU", "IRQ"]
+    assert pl.read_parquet(path)["EventCode"].to_list() == ["035"]

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from accord.analytics.export import FORMATS, export_events, export_format
+from accord.analytics.export import FORMATS, actors_path, export_events, export_format
 from accord.errors import StoreError, UnknownActor
 from accord.store import EventQuery, Store, open_store
 from accord.store.base import COUNT_UNITS, DIRECTIONS, GRANULARITIES, PERIODS, Counting
@@ -423,7 +423,9 @@ def stories(limit: int, all_: bool, offset: int, fmt: str, db: str, **filters: A
 @_event_filters
 @_db_option
 def export(out: str, fmt: str | None, db: str, **filters: Any) -> None:
-    """Export events (filtered like `stories`) to Parquet, CSV or JSONL.
+    """Export events (every stored event unless filtered) to Parquet, CSV or JSONL, with GDELT
+    column names. Parquet and CSV also get the long actor table (NAME.actors.parquet|csv); CSV gets
+    datapackage.json (Frictionless) so that R and pandas read CAMEO codes as strings.
 
     \b
     Example: accord export --format parquet --out events.parquet --since 2024-01-01
@@ -433,6 +435,9 @@ def export(out: str, fmt: str | None, db: str, **filters: Any) -> None:
     with _open(db) as store:
         written = export_events(store, out, fmt, query)
     click.echo(f"wrote {written} events to {out}")
+    if fmt in ("parquet", "csv"):
+        extra = f"; column types in {Path(out).parent / 'datapackage.json'}" if fmt == "csv" else ""
+        click.echo(f"every actor (long table) in {actors_path(out)}{extra}", err=True)
 
 
 def register(cli: click.Group) -> None:
