@@ -91,7 +91,8 @@ def test_content_types_from_the_frame_codes() -> None:
     assert content_types("AGREE", "033") == ("AID",)
     assert content_types("THREATEN", "130") == ()  # the default code names no content
     assert content_types("ASSAULT", "190") == ()
-    assert match_types("REQUEST", "026") == ("REQUEST", "CONSULT")
+    assert match_types("REQUEST", "026") == ("CONSULT",)  # a request to meet is met by a meeting
+    assert match_types("THREATEN", "130") == ("THREATEN",)  # content unknown: the frame itself
 
 
 def test_ledger_states(store: Store) -> None:
@@ -101,7 +102,7 @@ def test_ledger_states(store: Store) -> None:
     assert _states(store) == EXPECTED
     threat = ledger(database_of(store), status="fulfilled")[0]
     assert threat.to_dict() == {
-        "claim_id": "threat", "status": "fulfilled", "type": "THREATEN", "match_types": ["THREATEN", "ASSAULT", "MOBILIZE"],
+        "claim_id": "threat", "status": "fulfilled", "type": "THREATEN", "match_types": ["ASSAULT", "MOBILIZE"],
         "modality": "conditional", "claim_day": "2025-02-05", "deadline": "2025-08-04", "outlet": "Reuters",
         "doc_id": "reu-threat", "speaker": "Dmitry Peskov", "speaker_key": "dmitry_peskov", "sources": ["RUS"],
         "targets": ["UKR"],
@@ -268,3 +269,15 @@ def test_seed_envoy_claim_and_the_later_article(seed_and_later) -> None:  # type
     # the seed's background threat to leave NATO (first term, dated 2017) is an expired claim
     threat = [c for c in before if c.type == "THREATEN"]
     assert [(c.modality, c.claim_day, c.status) for c in threat] == [("conditional", D(2017, 1, 20), "expired")]
+
+
+def test_outlet_is_the_source_else_the_url_host(store: Store) -> None:
+    db = database_of(store)
+    nameless = coded(doc("voa-1", D(2025, 1, 1), ""), _ev("c-voa", "voa-1", "Iran will hold talks with France.",
+                                                           sources=("IRN",), targets=("FRA",), modality="future",
+                                                           date=D(2025, 1, 1)))
+    nameless = CodedDocument(dataclasses.replace(nameless.document, url="https://www.voanews.com/a/x.html"),
+                             nameless.events)
+    store.write([nameless])
+    update_claims(db)
+    assert [(c.claim_id, c.outlet) for c in ledger(db)] == [("c-voa", "voanews.com")]

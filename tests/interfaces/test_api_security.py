@@ -129,7 +129,7 @@ def test_api_openapi_schema_validates(client):
     assert paths == {"/v1/code", "/v1/health", "/v1/vocab", "/v1/events", "/v1/events/{event_id}", "/v1/stories",
                      "/v1/stories/{story_id}", "/v1/documents", "/v1/documents/{doc_id}", "/v1/actors",
                      "/v1/actors/{actor_id}", "/v1/dyads", "/v1/dyads/{a}/{b}/series", "/v1/network",
-                     "/v1/locations", "/v1/top-actors", "/v1/type-mix"}
+                     "/v1/locations", "/v1/top-actors", "/v1/type-mix", "/v1/brief", "/v1/claims"}
     assert schema["components"]["securitySchemes"] == {"HTTPBearer": {
         "type": "http", "scheme": "bearer", "description": "The value of ACCORD_API_TOKEN on the server."}}
 

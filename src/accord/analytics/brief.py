@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from accord.analytics.claims import outlet_sql
 from accord.analytics.counting import Counting, EventQuery, event_conditions
 from accord.errors import StoreError
 
@@ -130,7 +131,7 @@ class _Queries:
         return self.db.query(sql, list(params))
 
 
-_OUTLET = "coalesce(nullif(d.source, ''), d.id)"
+_OUTLET = outlet_sql("d")
 
 
 def build_brief(db: Database, *, actor: str | None = None, country: str | None = None,

@@ -10,9 +10,11 @@ A claim is *fulfilled* by a later event that
 
 * is asserted or reported, in another document,
 * falls on a day after the claim day and at most `horizon_days` (default 180) after it,
-* has the claim's type, or, for a THREATEN, REQUEST or AGREE, the type of its content: the
-  CAMEO code's frame refinement (data/rules/frame_codes.csv: THREATEN 136 is a threat to
-  RETREAT; a code that two contents share, such as 138, accepts both),
+* has the claim's type or, for a THREATEN, REQUEST or AGREE whose CAMEO code names its content,
+  the type of that content: the code's frame refinement (data/rules/frame_codes.csv: THREATEN 136
+  is a threat to RETREAT; a code that two contents share, such as 138, accepts both). A threat to
+  strike is carried out by a strike, not by a second threat; a frame with its default code (130,
+  020, 030: content unknown) is matched by its own type,
 * has, on each side the claim names, the same resolved actor (actor id, else code) or, where the
   claim names a country (its key is the ISO code of its own country, 'RUS'), an actor of that
   country. A side the claim leaves unresolved is not checked; a claim with no resolved actor at
@@ -56,7 +58,7 @@ FULFILLING_MODALITIES: tuple[str, ...] = ("asserted", "reported")
 CLAIM_STATES: tuple[str, ...] = ("fulfilled", "open", "expired")
 FRAME_TYPES: tuple[str, ...] = ("THREATEN", "REQUEST", "AGREE")
 DEFAULT_HORIZON_DAYS = 180
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2  # 2: frames match their content types only; outlets fall back to the URL host
 
 
 # ---- which types fulfil a claim ----------------------------------------------------------------
@@ -81,8 +83,18 @@ def content_types(type_: str, cameo: str) -> tuple[str, ...]:
 
 
 def match_types(type_: str, cameo: str) -> tuple[str, ...]:
-    """The types of event that can fulfil a claim of this type and code: its own type first."""
-    return (type_, *[t for t in content_types(type_, cameo) if t != type_])
+    """The types of event that can fulfil a claim of this type and code: the content types of a
+    THREATEN, REQUEST or AGREE whose code names its content (a threat to strike is carried out
+    by a strike, not by a second threat), else the claim's own type."""
+    return content_types(type_, cameo) or (type_,)
+
+
+def outlet_sql(alias: str = "d") -> str:
+    """SQL for a document's outlet: its source, else the host of its URL (without 'www.'), else
+    its id. Plain string functions, the same on DuckDB and PostgreSQL."""
+    host = f"split_part(split_part({alias}.url, '://', 2), '/', 1)"
+    host = f"CASE WHEN substr({host}, 1, 4) = 'www.' THEN substr({host}, 5) ELSE {host} END"
+    return f"coalesce(nullif({alias}.source, ''), nullif({host}, ''), {alias}.id)"
 
 
 # ---- the tables --------------------------------------------------------------------------------
@@ -126,8 +138,8 @@ def ensure(db: Database, horizon_days: int = DEFAULT_HORIZON_DAYS) -> bool:
             db.execute("INSERT INTO claims_meta (version, horizon_days) VALUES (?, ?)",
                        (LEDGER_VERSION, horizon_days))
             return True
-        stored = db.query("SELECT horizon_days FROM claims_meta")
-        if not stored or int(stored[0][0]) != horizon_days:
+        stored = db.query("SELECT horizon_days, version FROM claims_meta")
+        if not stored or int(stored[0][0]) != horizon_days or int(stored[0][1]) != LEDGER_VERSION:
             for name in ("claims", "claim_match_types", "claim_docs"):
                 db.execute(f"DELETE FROM {name}")
             db.execute("DELETE FROM claims_meta")
@@ -153,7 +165,7 @@ _CDAY = "least(coalesce(e.day, d.published), coalesce(d.published, e.day))"
 _NEW_CLAIMS = f"""INSERT INTO claims
     (claim_id, doc_id, outlet, speaker_key, speaker, type, cameo, match_types, modality, source_keys,
      target_keys, claim_day, deadline, fulfilled_by, fulfilled_day)
-    SELECT e.id, e.doc_id, coalesce(nullif(d.source, ''), d.id), a.actor_key,
+    SELECT e.id, e.doc_id, {outlet_sql("d")}, a.actor_key,
            coalesce(a.name, a.text), e.type, e.cameo, '', e.modality, coalesce(e.source_keys, ''),
            coalesce(e.target_keys, ''), {_CDAY}, {_CDAY} + CAST(? AS INTEGER), NULL, NULL
     FROM events e
@@ -382,7 +394,7 @@ def ledger(db: Database, *, status: str | None = None, type: str | None = None, 
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     sql = f"""SELECT c.claim_id, {_STATUS}, c.type, c.match_types, c.modality, c.claim_day, c.deadline,
             c.outlet, c.doc_id, c.speaker, c.speaker_key, c.source_keys, c.target_keys, e.sentence,
-            e.evidence_text, c.fulfilled_by, c.fulfilled_day, coalesce(nullif(fd.source, ''), fd.id),
+            e.evidence_text, c.fulfilled_by, c.fulfilled_day, {outlet_sql("fd")},
             f.sentence, f.evidence_text
         FROM claims c JOIN events e ON e.id = c.claim_id
         LEFT JOIN events f ON f.id = c.fulfilled_by LEFT JOIN documents fd ON fd.id = f.doc_id
