@@ -212,7 +212,7 @@ RULES = [
     # a known person named earlier in the same sentence (a former president in 2024: country only)
     ("known person pronoun", "President Laurent Gbagbo announced on Sunday that he will extend the curfew in Abidjan.",
      [("THREATEN", ("CIV",), ("CIVGOV",), "future")]),
-    ("pronoun before the name", "He met Putin in Moscow.", [("CONSULT", (None,), (None,), "asserted")]),
+    ("pronoun before the name", "He met Putin in Moscow.", [("CONSULT", (None,), ("RUSGOV",), "asserted")]),
     # a nominal demand's content clause names its target
     ("demand that", "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      [("REQUEST", ("IGOILO",), ("ISR",), "reported")]),

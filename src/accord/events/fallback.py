@@ -106,12 +106,12 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in trig.extra]
     objects += _pobjs(tok, trig.pattern.targets | _TARGET_PREPS)
     if passive:
-        sources = _with_conjuncts(agents)
+        sources = _with_conjuncts(agents, idx=idx)
         targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"], victims=True, idx=idx)
-        targets += _with_conjuncts(objects)
+        targets += _with_conjuncts(objects, idx=idx)
     else:
-        sources = _with_conjuncts(subjects)
-        targets = _with_conjuncts(objects)
+        sources = _with_conjuncts(subjects, idx=idx)
+        targets = _with_conjuncts(objects, idx=idx)
     targets = [t for t in targets if t.head not in {s.head for s in sources}]
     return Arguments(tuple(sources), tuple(targets), False), False
 
