@@ -8,7 +8,8 @@ checked by running the query again (`rerun()` does it). Sentences come from fixe
 * `key_events`: story events with a counted report (by default asserted or reported, confidence
   >= 0.3) in scope in the period, most-reported first (articles, then outlets, then first seen,
   then id), each with its best evidence sentence (an asserted, else reported, else any report;
-  highest confidence, then earliest), its outlets and the days of its reports.
+  highest confidence, then earliest), its outlets (document source, else URL host, else document
+  id; `num_outlets` counts them) and the days of its reports.
 * `trend`: counted reports in the period and in the previous period of the same length, by
   QuadClass, their mean Goldstein, and the event types new in the period or vanished from it.
 * `who_said_what`: reports with an attributed speaker (any modality), grouped by speaker.
@@ -191,7 +192,7 @@ def _key_event_text(item: dict[str, Any]) -> str:
         type=item["type"], cameo=item["best"]["cameo"] if item["best"] else "?",
         sources=_names(item["source_names"]), targets=_names(item["target_names"]),
         num_articles=item["num_articles"], articles="report" if item["num_articles"] == 1 else "reports",
-        num_sources=item["num_sources"], outlets_word="outlet" if item["num_sources"] == 1 else "outlets",
+        num_sources=item["num_outlets"], outlets_word="outlet" if item["num_outlets"] == 1 else "outlets",
         outlets=", ".join(item["outlets"]), days=span)
 
 
@@ -224,9 +225,9 @@ def _key_events(qs: _Queries, where: str, params: list[Any], limit: int) -> tupl
         best = min(ms, key=_best_order) if ms else None
         items.append({
             "story_id": r[0], "type": r[1], "sources": _split(r[2]), "targets": _split(r[3]),
-            "first_seen": _iso(r[4]), "last_seen": _iso(r[5]), "num_articles": r[6], "num_sources": r[7],
+            "first_seen": _iso(r[4]), "last_seen": _iso(r[5]), "num_articles": r[6],
             "quad_class": r[8], "goldstein": round(float(r[9]), 3),
-            "outlets": sorted({m[7] for m in ms}), "days": sorted({m[4].isoformat() for m in ms if m[4]}),
+            "outlets": sorted({m[7] for m in ms}), "num_outlets": len({m[7] for m in ms}), "days": sorted({m[4].isoformat() for m in ms if m[4]}),
             "event_ids": [m[1] for m in ms],
             "best": _report(best) if best else None,
         })
@@ -378,12 +379,17 @@ def _contradictions(qs: _Queries, where: str, params: list[Any], limit: int) -> 
 
 
 def _labels(qs: _Queries, keys: set[str]) -> dict[str, str]:
+    """The name each actor key is most often stored with (ties: the first by code point)."""
     if not keys:
         return {}
-    rows = qs.run("actor_names", """SELECT actor_key, min(name) FROM event_actors
-        WHERE actor_key IN (SELECT unnest(CAST(? AS TEXT[]))) AND name IS NOT NULL GROUP BY actor_key""",
-                  [sorted(keys)])
-    return {k: n for k, n in rows if n}
+    rows = qs.run("actor_names", """SELECT actor_key, name, count(*) FROM event_actors
+        WHERE actor_key IN (SELECT unnest(CAST(? AS TEXT[]))) AND name IS NOT NULL AND name <> ''
+        GROUP BY actor_key, name""", [sorted(keys)])
+    best: dict[str, tuple[int, str]] = {}
+    for key, name, n in rows:
+        if key not in best or (-int(n), name) < (-best[key][0], best[key][1]):
+            best[key] = (int(n), name)
+    return {k: name for k, (_, name) in best.items()}
 
 
 def rerun(db: Database, brief: dict[str, Any], name: str) -> list[tuple[Any, ...]]:
