@@ -69,6 +69,7 @@ def create_app(db: str = "accord.duckdb", settings: ApiSettings | None = None) -
     for router in (routes_meta.router, routes_events.router, routes_actors.router, routes_analytics.router):
         app.include_router(router)
     app.include_router(__import__("accord.interfaces.api.routes_brief", fromlist=["router"]).router)  # issue 16
+    app.include_router(__import__("accord.interfaces.api.routes_dashboard", fromlist=["router"]).router)  # issue 15
     app.mount("/static", web.static_files(), name="static")
     app.include_router(web.router)
     _error_handlers(app)

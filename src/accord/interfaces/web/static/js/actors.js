@@ -1,5 +1,5 @@
 import { $, api, el, eventsTable, fillForm, formValues, pushParams, setStatus, showStoredEvent, svg, urlParams } from "./common.js";
-import { quadChart } from "./charts.js";
+import { quadChart } from "./timeseries.js";
 
 const form = $("#search");
 
@@ -76,7 +76,7 @@ async function showActor(id) {
     $("#facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
     $("#roles").replaceChildren(rolesChart(a.roles));
     $("#codes").replaceChildren(codesTable(a.codes));
-    $("#series").replaceChildren(a.series.length ? quadChart(a.series, { label: a.by }) : el("p", { class: "muted" }, "No dated events."));
+    $("#series").replaceChildren(quadChart(a.series, { by: a.by, title: `Events of ${a.name}` }));
     $("#types").replaceChildren(el("ul", { class: "plain" }, a.types.map((t) => el("li", {}, `${t.type}: ${t.count}`))));
     $("#all-events").setAttribute("href", `/events?actor=${encodeURIComponent(a.id)}`);
     $("#recent").replaceChildren(eventsTable(a.recent, (e) => showStoredEvent(e.id, $("#detail")),

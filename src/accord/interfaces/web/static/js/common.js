@@ -97,8 +97,10 @@ export function addOptions(select, values, labels = {}) {
   for (const v of values) select.append(el("option", { value: v }, labels[v] ? `${v} ${labels[v]}` : v));
 }
 
+let vocabCache = null;
 export async function loadVocab(form) {
-  const vocab = await api("/v1/vocab");
+  vocabCache = vocabCache || api("/v1/vocab");
+  const vocab = await vocabCache;
   if (form.elements.type) addOptions(form.elements.type, vocab.types);
   if (form.elements.modality) addOptions(form.elements.modality, vocab.modalities);
   if (form.elements.quad_class) addOptions(form.elements.quad_class, Object.keys(vocab.quad_classes), vocab.quad_classes);
@@ -106,16 +108,100 @@ export async function loadVocab(form) {
 }
 
 // ----------------------------------------------------------------------------- colours
-export function goldsteinColor(g) {
-  // -10 (conflict, red) .. 0 (grey) .. +10 (cooperation, green)
-  const t = Math.max(-1, Math.min(1, (Number(g) || 0) / 10));
-  const grey = [150, 156, 166], red = [192, 57, 43], green = [46, 139, 87];
-  const end = t < 0 ? red : green, a = Math.abs(t);
-  const mix = grey.map((c, i) => Math.round(c + (end[i] - c) * Math.sqrt(a)));
-  return `rgb(${mix.join(",")})`;
+// Okabe-Ito: distinguishable with every common colour-vision deficiency. Cooperation is blue,
+// conflict vermillion/orange; never red against green.
+export const OKABE = { orange: "#E69F00", sky: "#56B4E9", green: "#009E73", yellow: "#F0E442", blue: "#0072B2",
+  vermillion: "#D55E00", purple: "#CC79A7", black: "#000000", grey: "#999999" };
+export const QUAD_COLORS = { 1: OKABE.sky, 2: OKABE.blue, 3: OKABE.orange, 4: OKABE.vermillion };
+export const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+
+function mix(a, b, t) {
+  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16)), pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
+  return `rgb(${pa.map((c, i) => Math.round(c + (pb[i] - c) * t)).join(",")})`;
 }
 
-export const QUAD_COLORS = { 1: "#8fcfa6", 2: "#2e8b57", 3: "#f0a35e", 4: "#c0392b" };
+export function goldsteinColor(g) {
+  // -10 (conflict, vermillion) .. 0 (grey) .. +10 (cooperation, blue)
+  const t = Math.max(-1, Math.min(1, (Number(g) || 0) / 10));
+  return mix("#bbbbbb", t < 0 ? OKABE.vermillion : OKABE.blue, Math.sqrt(Math.abs(t)));
+}
+
+export function goldsteinLegend() {
+  const stops = [-10, -5, 0, 5, 10];
+  return el("span", { class: "scale" }, "mean Goldstein ",
+    stops.map((g) => el("span", { class: "scale-stop" }, swatch(goldsteinColor(g)), `${g > 0 ? "+" : ""}${g}`)));
+}
+
+export function swatch(colour) {
+  const s = el("span", { class: "swatch", "aria-hidden": "true" });
+  s.style.background = colour;
+  return s;
+}
+
+export function quadLegend(extra = []) {
+  return el("p", { class: "legend" }, [1, 2, 3, 4].map((q) => el("span", {}, swatch(QUAD_COLORS[q]), `${q} ${QUAD_NAMES[q]}`)), extra);
+}
+
+// ----------------------------------------------------------------------------- shared filter bar
+const SHARED = {
+  since: () => el("label", {}, "Since ", el("input", { type: "date", name: "since" })),
+  until: () => el("label", {}, "Until ", el("input", { type: "date", name: "until" })),
+  actor: () => el("label", {}, "Actor ", el("input", { name: "actor", placeholder: "USAGOV, mark_rutte" })),
+  country: () => el("label", {}, "Country ", el("input", { name: "country", placeholder: "UKR", maxlength: 3, size: 4, pattern: "[A-Za-z]{3}" })),
+  type: () => el("label", {}, "Type ", el("select", { name: "type" }, el("option", { value: "" }, "any"))),
+  quad_class: () => el("label", {}, "QuadClass ", el("select", { name: "quad_class" }, el("option", { value: "" }, "any"))),
+  modality: () => el("label", {}, "Modality ", el("select", { name: "modality" }, el("option", { value: "" }, "default"))),
+  min_confidence: () => el("label", {}, "Min confidence ", el("input", { type: "number", name: "min_confidence", min: 0, max: 1, step: 0.05, placeholder: "0.3" })),
+};
+
+export async function filterBar(form, fields = Object.keys(SHARED)) {
+  // The filter bar every view shares: its fields go first in `form`, the page's own after.
+  form.prepend(...fields.map((f) => SHARED[f]()));
+  await loadVocab(form);
+  fillForm(form, urlParams());
+  return form;
+}
+
+export function countedNote(counted) {
+  // what an aggregate counted (modality and confidence rules), as the API says
+  return counted ? `Counting ${counted.note}.` : "";
+}
+
+// ----------------------------------------------------------------------------- sortable tables
+export function dataTable(id, head, rows, { numeric = [], caption = null, sortable = true } = {}) {
+  // rows: arrays of cells (text or nodes); a click on a header sorts by that column
+  const body = el("tbody", {}, rows.map((r) => (r instanceof Node ? r : el("tr", {},
+    r.map((v, i) => el("td", { class: numeric.includes(i) ? "num" : null }, v instanceof Node ? v : String(v ?? "")))))));
+  const table = el("table", { class: "data", id }, caption ? el("caption", {}, caption) : null,
+    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))), body);
+  if (sortable) makeSortable(table);
+  return table;
+}
+
+export function makeSortable(table) {
+  const ths = [...table.querySelectorAll("thead th")];
+  ths.forEach((th, col) => {
+    const label = th.textContent;
+    const button = el("button", { type: "button", class: "sort" }, label);
+    th.replaceChildren(button);
+    button.addEventListener("click", () => {
+      const down = th.getAttribute("aria-sort") === "ascending";
+      for (const o of ths) o.removeAttribute("aria-sort");
+      th.setAttribute("aria-sort", down ? "descending" : "ascending");
+      const body = table.tBodies[0];
+      const key = (tr) => tr.cells[col]?.textContent.trim() ?? "";
+      const rows = [...body.rows];
+      const numeric = rows.every((r) => key(r) === "" || !Number.isNaN(Number(key(r))));
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const c = numeric ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y);
+        return down ? -c : c;
+      });
+      body.append(...rows);
+    });
+  });
+  return table;
+}
 
 // ----------------------------------------------------------------------------- events
 export function actorLabel(ref) {
@@ -204,7 +290,7 @@ export function eventCard(event, highlights, documentInfo = null) {
     ["QuadClass", String(event.quad_class)], ["Goldstein", round(event.goldstein, 1)],
     ["Date", date], ["Location", place],
     ["Said by", event.attributed_to ? actorLabel(event.attributed_to) : "–"],
-    ["Trace", (event.trace && event.trace.length ? event.trace : [event.rule]).join(" › ")],
+    ["Rule trace", el("ol", { class: "trace" }, (event.trace && event.trace.length ? event.trace : [event.rule]).map((r) => el("li", {}, el("code", {}, r))))],
   ];
   if (documentInfo) {
     facts.push(["Document", el("a", { href: `/document?id=${encodeURIComponent(documentInfo.id)}&event=${encodeURIComponent(event.id)}` },
@@ -244,7 +330,7 @@ export function eventsTable(events, onSelect, columns = ["date", "type", "source
     row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") select(); });
     body.append(row);
   });
-  return el("table", { class: "data events" }, el("thead", {}, el("tr", {}, columns.map((c) => el("th", {}, c)))), body);
+  return makeSortable(el("table", { class: "data events" }, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c)))), body));
 }
 
 export async function showStoredEvent(id, target) {

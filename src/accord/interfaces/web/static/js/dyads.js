@@ -1,16 +1,7 @@
-import { $, api, el, fillForm, formValues, pushParams, round, setStatus, urlParams } from "./common.js";
-import { quadChart } from "./charts.js";
+import { $, api, countedNote, el, filterBar, formValues, pushParams, round, setStatus, urlParams } from "./common.js";
+import { quadChart, seriesTable } from "./timeseries.js";
 
 const form = $("#filters");
-
-function seriesTable(rows) {
-  const head = ["period", "q1", "q2", "q3", "q4", "total", "mean Goldstein"];
-  return el("table", { class: "data", id: "series-table" },
-    el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))),
-    el("tbody", {}, rows.map((r) => el("tr", {},
-      [r.period, r.quad1, r.quad2, r.quad3, r.quad4, r.total, round(r.goldstein_mean, 2)]
-        .map((v, i) => el("td", { class: i ? "num" : "" }, String(v))))))); 
-}
 
 async function show() {
   const values = formValues(form);
@@ -22,7 +13,8 @@ async function show() {
     const result = await api(`/v1/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, rest);
     const total = result.series.reduce((n, r) => n + r.total, 0);
     setStatus(total ? `${total} ${result.count} between ${a} and ${b}` : `Nothing between ${a} and ${b}.`);
-    $("#chart").replaceChildren(quadChart(result.series, { label: result.by }));
+    $("#counted").textContent = countedNote(result.counted);
+    $("#chart").replaceChildren(quadChart(result.series, { by: result.by, title: `${a} and ${b}` }));
     $("#series").replaceChildren(seriesTable(result.series));
   } catch (err) {
     setStatus(String(err.message || err), true);
@@ -50,8 +42,8 @@ async function topDyads() {
 }
 
 async function main() {
+  await filterBar(form, ["since", "until", "modality", "min_confidence"]);
   const params = urlParams();
-  fillForm(form, params);
   form.addEventListener("submit", (ev) => { ev.preventDefault(); show(); });
   const dyads = await topDyads().catch((err) => { setStatus(String(err.message || err), true); return []; });
   if (!params.get("a") && dyads.length) {
