@@ -12,7 +12,8 @@ const form = $("#filters");
 const W = 960, H = 500;
 let world = null;
 
-const countScale = (max) => d3.scaleSequentialSqrt([0, Math.max(1, max)], d3.interpolateRgb("#eef3f8", "#0072B2"));
+// counts in ColorBrewer purples: apart from the blue/vermillion of cooperation and conflict
+const countScale = (max) => d3.scaleSequentialSqrt([0, Math.max(1, max)], (t) => d3.interpolatePurples(0.08 + 0.85 * t));
 
 function draw(countries, places, shade) {
   const byCode = new Map(countries.map((c) => [c.country, c]));

@@ -41,22 +41,23 @@ function visible() {
 }
 
 function placeLabels() {
-  // greedy: the busiest actors first; a label is shown only if its box overlaps no shown label
+  // greedy: the busiest actors first; a label is shown only if its box (as cytoscape measures
+  // it, at a constant on-screen size) overlaps no label already shown
   if (!cy) return;
-  const zoom = cy.zoom();
-  cy.style().selector("node").style({ "font-size": 12 / zoom, "text-margin-y": -3 / zoom }).update();
-  const kept = [];
+  const zoom = cy.zoom(), pad = 2 / zoom;
+  cy.style().selector("node").style({ "font-size": 12 / zoom, "text-margin-y": -2 / zoom }).update();
   const nodes = cy.nodes().sort((a, b) => b.data("degree") - a.data("degree"));
-  cy.batch(() => {
-    for (const n of nodes) {
-      const p = n.position(), r = n.width() / 2, text = n.data("label");
-      const w = (text.length * 6.6) / zoom, h = 15 / zoom;
-      const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y - r - h - 3 / zoom, y2: p.y - r };
-      const free = kept.every((k) => box.x2 < k.x1 || box.x1 > k.x2 || box.y2 < k.y1 || box.y1 > k.y2);
-      n.toggleClass("labelled", free);
-      if (free) kept.push(box);
-    }
-  });
+  nodes.addClass("labelled");
+  const kept = [];
+  const hide = [];
+  for (const n of nodes) {
+    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const box = { x1: b.x1 - pad, x2: b.x2 + pad, y1: b.y1 - pad, y2: b.y2 + pad };
+    const free = kept.every((k) => box.x2 < k.x1 || box.x1 > k.x2 || box.y2 < k.y1 || box.y1 > k.y2);
+    if (free) kept.push(box);
+    else hide.push(n);
+  }
+  cy.collection(hide).removeClass("labelled");
 }
 
 function draw() {

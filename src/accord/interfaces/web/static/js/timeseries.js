@@ -73,8 +73,9 @@ export function quadChart(rows, { by = "month", width = null, height = 300, titl
       y: { range: (u, min, max) => [0, Math.max(1, max) * 1.05] },
       g: { range: [-10, 10] },
     },
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
     axes: [
-      { values: (u, ticks) => ticks.map((t) => label(t, by === "day" || by === "week" ? "day" : by)) },
+      {},
       { label: "events", size: 56, values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : "")) },
       { scale: "g", side: 1, label: "mean Goldstein", size: 56, grid: { show: false }, values: (u, ticks) => ticks.map((t) => (t > 0 ? `+${t}` : String(t))) },
     ],
@@ -83,7 +84,20 @@ export function quadChart(rows, { by = "month", width = null, height = 300, titl
   const plot = el("div", { class: "uplot-host" });
   box.append(plot, quadLegend([el("span", {}, swatch(OKABE.black), "mean Goldstein (right axis, −10 conflict … +10 cooperation)"),
     el("span", { class: "muted" }, "drag across the chart to zoom, double-click to reset")]));
+  // Open on the periods that hold nearly all events: a few background dates decades back
+  // would otherwise squeeze the rest into a sliver (double-click shows everything).
+  const total = rows.reduce((n, r) => n + r.total, 0);
+  let first = 0;
+  for (let seen = 0; first < rows.length && seen + rows[first].total <= 0.02 * total; first++) seen += rows[first].total;
+  while (first < rows.length && !rows[first].total) first++;
+  const last = xs.length - 1;
+  const zoomed = first > 0 && first < last && xs[first] - xs[0] > 0.25 * (xs[last] - xs[0]);
+  if (zoomed) {
+    const before = rows.slice(0, first).reduce((n, r) => n + r.total, 0);
+    box.append(el("p", { class: "muted" }, `Showing ${label(xs[first], by)} onwards: ${before} earlier events (from ${label(xs[0], by)}) are off to the left; double-click the chart to show everything.`));
+  }
   const chart = new uPlot(opts, data, plot);
+  if (zoomed) chart.setScale("x", { min: xs[first], max: xs[last] });
   box.chart = chart;
   return box;
 }
