@@ -101,9 +101,9 @@ EXPECTED = \
                            'source_names': ['RUSMIL'],
                            'target_names': ['UKRGOV'],
                            'text': 'ASSAULT (190): RUSMIL -> UKRGOV; 1 report from 1 outlet (AP), 2025-03-01.'}],
-                'query': ['key_events', 'key_events_total', 'key_event_members']},
+                'query': ['key_events', 'key_event_members']},
  'trend': {'unit': 'reports',
-           'query': ['trend_current_quad', 'trend_current_types', 'trend_previous_quad', 'trend_previous_types'],
+           'query': ['trend'],
            'current': {'since': '2025-02-01',
                        'until': '2025-03-31',
                        'reports': 3,
@@ -165,7 +165,7 @@ EXPECTED = \
                             'text': 'Dmitry Peskov (2025-02-05, Reuters): THREATEN, conditional; ledger: '
                                     'fulfilled.'}],
                  'query': ['open_claims']},
- 'contradictions': {'total': 1,
+ 'contradictions': {'total': 1, 'shown': 1,
                     'items': [{'story_id': '8eac0305f35a5457',
                                'type': 'CONSULT',
                                'sources': ['USAGOV'],
@@ -213,8 +213,7 @@ def test_brief_exact_json(world: Store) -> None:
     queries = brief.pop("queries")
     assert brief == EXPECTED
     assert sorted(queries) == sorted({
-        "key_events", "key_events_total", "key_event_members", "trend_current_quad", "trend_current_types",
-        "trend_previous_quad", "trend_previous_types", "who_said_what", "open_claims", "contradictions",
+        "key_events", "key_event_members", "trend", "who_said_what", "open_claims", "contradictions",
         "contradiction_members", "actor_names"})
     json.dumps(brief)  # JSON-ready as it is
 
@@ -222,13 +221,16 @@ def test_brief_exact_json(world: Store) -> None:
 def test_every_figure_comes_from_its_query(world: Store) -> None:
     db = database_of(world)
     brief = brief_mod.build_brief(db, country="RUS", since=FEB1, until=MAR31)
-    assert brief_mod.rerun(db, brief, "key_events_total") == [(brief["key_events"]["total"],)]
-    assert [r[0] for r in brief_mod.rerun(db, brief, "key_events")] == [
-        k["story_id"] for k in brief["key_events"]["items"]]
+    key_rows = brief_mod.rerun(db, brief, "key_events")
+    assert [r[0] for r in key_rows] == [k["story_id"] for k in brief["key_events"]["items"]]
+    assert key_rows[0][10] == brief["key_events"]["total"]
+    trend = brief_mod.rerun(db, brief, "trend")
     for label in ("current", "previous"):
-        quad = {str(q): n for q, n, _ in brief_mod.rerun(db, brief, f"trend_{label}_quad")}
-        assert {q: quad.get(q, 0) for q in "1234"} == brief["trend"][label]["by_quad_class"]
-        assert dict(brief_mod.rerun(db, brief, f"trend_{label}_types")) == brief["trend"][label]["by_type"]
+        by_quad = {q: sum(r[3] for r in trend if r[0] == label and str(r[1]) == q) for q in "1234"}
+        assert by_quad == brief["trend"][label]["by_quad_class"]
+        by_type = {t: sum(r[3] for r in trend if r[0] == label and r[2] == t) for t in brief["trend"][label]["by_type"]}
+        assert by_type == brief["trend"][label]["by_type"]
+    assert len(brief_mod.rerun(db, brief, "contradictions")) == brief["contradictions"]["total"]
     assert len(brief_mod.rerun(db, brief, "who_said_what")) == brief["who_said_what"]["total"]
     assert len(brief_mod.rerun(db, brief, "open_claims")) == brief["open_claims"]["total"]
     assert json.loads(json.dumps(brief["queries"])) == brief["queries"]
@@ -349,7 +351,7 @@ def test_rest_brief_and_claims(client: Any) -> None:
     assert client.get("/v1/brief", params={"country": "RUS", "actor": "x"}).status_code == 400
     assert client.get("/v1/brief", params={"country": "RUS", "since": "2025-03-01", "until": "2025-02-01"}).status_code == 400
     md = client.get("/v1/brief", params={"dyad": "USA,RUS", "since": "2025-02-01", "until": "2025-03-31", "format": "md"})
-    assert md.headers["content-type"].startswith("text/markdown") and "## Contradictions (1)" in md.text
+    assert md.headers["content-type"].startswith("text/markdown") and "## Contradictions (1 of 1)" in md.text
     only = client.get("/v1/claims", params={"status": "fulfilled"}).json()
     assert [c["claim_id"] for c in only["claims"]] == ["threat"]
     summary = client.get("/v1/claims", params={"summary": "type"}).json()

@@ -116,7 +116,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _jsonable(params: Sequence[Any]) -> list[Any]:
-    return [p.isoformat() if isinstance(p, dt.date) else list(p) if isinstance(p, (list, tuple)) else p
+    return [p.isoformat() if isinstance(p, dt.date) else _jsonable(p) if isinstance(p, (list, tuple)) else p
             for p in params]
 
 
@@ -149,11 +149,12 @@ def build_brief(db: Database, *, actor: str | None = None, country: str | None =
     qs = _Queries(db)
     counted, counted_params = scope.conditions(since, until, rules)
     every, every_params = scope.conditions(since, until, Counting.of(modality=None, min_confidence=rules.min_confidence))
-    key_events, key_total = _key_events(qs, counted, counted_params, limit)
+    span = _member_span(qs.db, since, until)
+    key_events, key_total = _key_events(qs, counted, counted_params, since, until, span, limit)
     trend = _trend(qs, scope, rules, (since, until), (prev_since, prev_until))
-    said = _who_said_what(qs, every, every_params, limit)
+    said = _who_said_what(qs, every, every_params, since, until, limit)
     claims = _open_claims(qs, scope, since, until, rules, limit)
-    contra = _contradictions(qs, every, every_params, limit)
+    contra, contra_total = _contradictions(qs, every, every_params, since, until, span, limit)
     labels = _labels(qs, {k for item in (*key_events, *contra) for k in (*item["sources"], *item["targets"])})
     for item in (*key_events, *contra):
         item["source_names"] = [labels.get(k, k) for k in item["sources"]]
@@ -172,11 +173,12 @@ def build_brief(db: Database, *, actor: str | None = None, country: str | None =
         "counting": {"modality": list(rules.modality) if rules.modality else None,
                      "min_confidence": rules.min_confidence},
         "key_events": {"total": key_total, "shown": len(key_events), "items": key_events,
-                       "query": ["key_events", "key_events_total", "key_event_members"]},
+                       "query": ["key_events", "key_event_members"]},
         "trend": trend,
         "who_said_what": said,
         "open_claims": claims,
-        "contradictions": {"total": len(contra), "items": contra, "query": ["contradictions", "contradiction_members"]},
+        "contradictions": {"total": contra_total, "shown": len(contra), "items": contra,
+                           "query": ["contradictions", "contradiction_members"]},
         "queries": qs.kept,
     }
 
@@ -201,24 +203,58 @@ def _split(keys: str | None) -> list[str]:
 
 
 # ---- key events ------------------------------------------------------------------------------
+#
+# A story holds the events of one story key whose days fall in [first_seen, last_seen], and the day
+# ranges of one key's stories never overlap (accord.analytics.stories), so the stories of a set of
+# events are found by (story key, day) without scanning story_members; their members lie within
+# the period widened by the story window (`span`), which lets the day zone maps or indexes prune.
 
-def _key_events(qs: _Queries, where: str, params: list[Any], limit: int) -> tuple[list[dict[str, Any]], int]:
-    hit = f"SELECT DISTINCT m.story_id FROM story_members m JOIN events e ON e.id = m.event_id WHERE {where}"
-    total = int(qs.run("key_events_total", f"SELECT count(*) FROM ({hit}) h", params)[0][0])
-    rows = qs.run("key_events", f"""SELECT s.id, s.type, s.source_keys, s.target_keys, s.first_seen, s.last_seen,
-            s.num_articles, s.num_sources, s.quad_class, s.goldstein
-        FROM story_events s JOIN ({hit}) h ON h.story_id = s.id
-        ORDER BY s.num_articles DESC, s.num_sources DESC, s.first_seen NULLS LAST, s.id LIMIT ?""",
-        [*params, limit])
-    ids = [r[0] for r in rows]
+def _member_span(db: Database, since: dt.date, until: dt.date) -> tuple[dt.date, dt.date]:
+    from accord.analytics.stories import stored_window
+
+    window = dt.timedelta(days=stored_window(db))
+    return since - window, until + window
+
+
+def _hit_stories(where: str) -> str:
+    """SQL (two parameters after `where`'s: since, until) for the ids of the stories with an
+    event matching `where`."""
+    return f"""SELECT DISTINCT s.id FROM story_events s
+        JOIN (SELECT DISTINCT e.story_key, e.day FROM events e WHERE {where}) x
+          ON x.story_key = s.story_key AND x.day >= s.first_seen AND x.day <= s.last_seen
+        WHERE s.last_seen >= ? AND s.first_seen <= ?"""
+
+
+_MEMBERS = """SELECT s.id, e.id, e.modality, e.confidence, e.day, e.sentence, e.evidence_text, {outlet},
+        e.cameo, e.doc_id
+    FROM (SELECT unnest(CAST(? AS TEXT[])) AS id, unnest(CAST(? AS TEXT[])) AS story_key,
+                 unnest(CAST(? AS DATE[])) AS first_seen, unnest(CAST(? AS DATE[])) AS last_seen) s
+    JOIN events e ON e.story_key = s.story_key AND e.day >= s.first_seen AND e.day <= s.last_seen
+    JOIN documents d ON d.id = e.doc_id
+    WHERE e.day >= ? AND e.day <= ? {extra}
+    ORDER BY s.id, e.day, e.id"""
+
+
+def _members(qs: _Queries, name: str, stories: list[tuple[Any, ...]], span: tuple[dt.date, dt.date],
+             extra: str = "") -> dict[str, list[tuple[Any, ...]]]:
+    """Member reports of stories given as (id, story key, first seen, last seen)."""
     members: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    if ids:
-        for m in qs.run("key_event_members", f"""SELECT m.story_id, e.id, e.modality, e.confidence, e.day,
-                e.sentence, e.evidence_text, {_OUTLET}, e.cameo, e.doc_id
-            FROM story_members m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id
-            WHERE m.story_id IN (SELECT unnest(CAST(? AS TEXT[]))) ORDER BY m.story_id, e.day NULLS LAST, e.id""",
-                        [ids]):
+    if stories:
+        columns = [list(c) for c in zip(*stories, strict=True)]
+        for m in qs.run(name, _MEMBERS.format(outlet=_OUTLET, extra=extra), [*columns, *span]):
             members[m[0]].append(m)
+    return members
+
+
+def _key_events(qs: _Queries, where: str, params: list[Any], since: dt.date, until: dt.date,
+                span: tuple[dt.date, dt.date], limit: int) -> tuple[list[dict[str, Any]], int]:
+    rows = qs.run("key_events", f"""SELECT s.id, s.type, s.source_keys, s.target_keys, s.first_seen, s.last_seen,
+            s.num_articles, s.num_sources, s.quad_class, s.goldstein, count(*) OVER () AS total, s.story_key
+        FROM story_events s JOIN ({_hit_stories(where)}) h ON h.id = s.id
+        ORDER BY s.num_articles DESC, s.num_sources DESC, s.first_seen NULLS LAST, s.id LIMIT ?""",
+        [*params, since, until, limit])
+    total = int(rows[0][10]) if rows else 0
+    members = _members(qs, "key_event_members", [(r[0], r[11], r[4], r[5]) for r in rows], span)
     items = []
     for r in rows:
         ms = members[r[0]]
@@ -227,7 +263,8 @@ def _key_events(qs: _Queries, where: str, params: list[Any], limit: int) -> tupl
             "story_id": r[0], "type": r[1], "sources": _split(r[2]), "targets": _split(r[3]),
             "first_seen": _iso(r[4]), "last_seen": _iso(r[5]), "num_articles": r[6],
             "quad_class": r[8], "goldstein": round(float(r[9]), 3),
-            "outlets": sorted({m[7] for m in ms}), "num_outlets": len({m[7] for m in ms}), "days": sorted({m[4].isoformat() for m in ms if m[4]}),
+            "outlets": sorted({m[7] for m in ms}), "num_outlets": len({m[7] for m in ms}),
+            "days": sorted({m[4].isoformat() for m in ms if m[4]}),
             "event_ids": [m[1] for m in ms],
             "best": _report(best) if best else None,
         })
@@ -250,28 +287,28 @@ def _report(m: tuple[Any, ...]) -> dict[str, Any]:
 
 def _trend(qs: _Queries, scope: Scope, rules: Counting, current: tuple[dt.date, dt.date],
            previous: tuple[dt.date, dt.date]) -> dict[str, Any]:
-    out: dict[str, Any] = {"unit": "reports", "query": []}
-    types: dict[str, dict[str, int]] = {}
+    """Counted reports of both periods by (period, QuadClass, type), in one query."""
+    where, params = scope.conditions(previous[0], current[1], rules)
+    rows = qs.run("trend", f"""SELECT CASE WHEN e.day >= ? THEN 'current' ELSE 'previous' END AS period,
+            e.quad_class, e.type, count(*), sum(e.goldstein)
+        FROM events e WHERE {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", [current[0], *params])
+    out: dict[str, Any] = {"unit": "reports", "query": ["trend"]}
     for label, (since, until) in (("current", current), ("previous", previous)):
-        where, params = scope.conditions(since, until, rules)
-        quad = {int(q): (int(n), float(g)) for q, n, g in qs.run(
-            f"trend_{label}_quad", f"""SELECT e.quad_class, count(*), sum(e.goldstein) FROM events e
-                WHERE {where} GROUP BY e.quad_class ORDER BY e.quad_class""", params)}
-        total = sum(n for n, _ in quad.values())
-        mean = round(sum(g for _, g in quad.values()) / total, 3) if total else None
-        types[label] = {t: int(n) for t, n in qs.run(
-            f"trend_{label}_types", f"SELECT e.type, count(*) FROM events e WHERE {where} GROUP BY e.type ORDER BY e.type",
-            params)}
+        mine = [r for r in rows if r[0] == label]
+        total = sum(int(r[3]) for r in mine)
+        by_type: dict[str, int] = {}
+        by_quad = {str(q): 0 for q in (1, 2, 3, 4)}
+        for _, quad, type_, n, _g in mine:
+            by_type[type_] = by_type.get(type_, 0) + int(n)
+            by_quad[str(quad)] += int(n)
+        mean = round(sum(float(r[4]) for r in mine) / total, 3) if total else None
         out[label] = {"since": since.isoformat(), "until": until.isoformat(), "reports": total,
-                      "by_quad_class": {str(q): quad.get(q, (0, 0.0))[0] for q in (1, 2, 3, 4)},
-                      "mean_goldstein": mean, "by_type": types[label]}
-        out["query"] += [f"trend_{label}_quad", f"trend_{label}_types"]
-    out["new_types"] = sorted(set(types["current"]) - set(types["previous"]))
-    out["vanished_types"] = sorted(set(types["previous"]) - set(types["current"]))
+                      "by_quad_class": by_quad, "mean_goldstein": mean, "by_type": dict(sorted(by_type.items()))}
+    out["new_types"] = sorted(set(out["current"]["by_type"]) - set(out["previous"]["by_type"]))
+    out["vanished_types"] = sorted(set(out["previous"]["by_type"]) - set(out["current"]["by_type"]))
     cur, prev = out["current"]["reports"], out["previous"]["reports"]
-    change = cur - prev
     out["text"] = TEMPLATES["trend"].format(
-        unit="Counted reports", current=cur, previous=prev, change=f"{change:+d}",
+        unit="Counted reports", current=cur, previous=prev, change=f"{cur - prev:+d}",
         mean_current=_fmt(out["current"]["mean_goldstein"]), mean_previous=_fmt(out["previous"]["mean_goldstein"]))
     return out
 
@@ -285,13 +322,15 @@ def _fmt(value: float | None) -> str:
 _SPEAKER = """SELECT coalesce(a.actor_key, a.text_lc) AS skey, coalesce(a.name, a.text) AS speaker, e.id, e.type,
         e.modality, e.day, e.sentence, e.evidence_text, {outlet}
     FROM events e JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
+        AND a.day >= ? AND a.day <= ?
     JOIN documents d ON d.id = e.doc_id
     WHERE {where}"""
 
 
-def _who_said_what(qs: _Queries, where: str, params: list[Any], limit: int) -> dict[str, Any]:
+def _who_said_what(qs: _Queries, where: str, params: list[Any], since: dt.date, until: dt.date,
+                   limit: int) -> dict[str, Any]:
     rows = qs.run("who_said_what", _SPEAKER.format(outlet=_OUTLET, where=where)
-                  + " ORDER BY skey, e.day NULLS LAST, e.id", params)
+                  + " ORDER BY skey, e.day NULLS LAST, e.id", [since, until, *params])
     groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
         groups[r[0]].append(r)
@@ -328,9 +367,10 @@ def _open_claims(qs: _Queries, scope: Scope, since: dt.date, until: dt.date, rul
             coalesce(a.name, a.text), a.actor_key, {status}, {'c.fulfilled_by' if ledger else 'NULL'}
         FROM events e JOIN documents d ON d.id = e.doc_id
         LEFT JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
+            AND a.day >= ? AND a.day <= ?
         {join}
         WHERE {where} ORDER BY e.day NULLS LAST, e.id"""
-    all_params = ([as_of] if ledger else []) + params
+    all_params = ([as_of] if ledger else []) + [since, until] + params
     rows = qs.run("open_claims", sql, all_params)
     items = []
     for r in rows[:limit]:
@@ -351,31 +391,27 @@ def _open_claims(qs: _Queries, scope: Scope, since: dt.date, until: dt.date, rul
 _ASSERTING = "('asserted', 'reported')"
 
 
-def _contradictions(qs: _Queries, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
-    hit = f"SELECT DISTINCT m.story_id FROM story_members m JOIN events e ON e.id = m.event_id WHERE {where}"
-    rows = qs.run("contradictions", f"""SELECT s.id, s.type, s.source_keys, s.target_keys, s.first_seen
-        FROM story_events s JOIN ({hit}) h ON h.story_id = s.id
-        WHERE s.id IN (SELECT m.story_id FROM story_members m JOIN events e ON e.id = m.event_id
-                       GROUP BY m.story_id
-                       HAVING count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} THEN e.doc_id END) > 0
-                          AND count(DISTINCT CASE WHEN e.modality = 'negated' THEN e.doc_id END) > 0
-                          AND count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} OR e.modality = 'negated'
-                                               THEN e.doc_id END) > 1)
-        ORDER BY s.first_seen NULLS LAST, s.id LIMIT ?""", [*params, limit])
-    if not rows:
-        return []
-    members: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for m in qs.run("contradiction_members", f"""SELECT m.story_id, e.id, e.modality, e.confidence, e.day,
-            e.sentence, e.evidence_text, {_OUTLET}, e.cameo, e.doc_id
-        FROM story_members m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id
-        WHERE m.story_id IN (SELECT unnest(CAST(? AS TEXT[]))) AND (e.modality IN {_ASSERTING} OR e.modality = 'negated')
-        ORDER BY m.story_id, e.day NULLS LAST, e.id""", [[r[0] for r in rows]]):
-        members[m[0]].append(m)
-    return [{
+def _contradictions(qs: _Queries, where: str, params: list[Any], since: dt.date, until: dt.date,
+                    span: tuple[dt.date, dt.date], limit: int) -> tuple[list[dict[str, Any]], int]:
+    rows = qs.run("contradictions", f"""SELECT s.id, min(s.type), min(s.source_keys), min(s.target_keys),
+            min(s.first_seen), min(s.story_key), min(s.last_seen)
+        FROM story_events s JOIN ({_hit_stories(where)}) h ON h.id = s.id
+        JOIN events e ON e.story_key = s.story_key AND e.day >= s.first_seen AND e.day <= s.last_seen
+        WHERE e.day >= ? AND e.day <= ?
+        GROUP BY s.id
+        HAVING count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} THEN e.doc_id END) > 0
+           AND count(DISTINCT CASE WHEN e.modality = 'negated' THEN e.doc_id END) > 0
+           AND count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} OR e.modality = 'negated' THEN e.doc_id END) > 1
+        ORDER BY min(s.first_seen) NULLS LAST, s.id""", [*params, since, until, *span])
+    shown = rows[:limit]
+    members = _members(qs, "contradiction_members", [(r[0], r[5], r[4], r[6]) for r in shown], span,
+                       f"AND (e.modality IN {_ASSERTING} OR e.modality = 'negated')")
+    items = [{
         "story_id": r[0], "type": r[1], "sources": _split(r[2]), "targets": _split(r[3]), "first_seen": _iso(r[4]),
         "asserted": [_report(m) for m in members[r[0]] if m[2] != "negated"],
         "negated": [_report(m) for m in members[r[0]] if m[2] == "negated"],
-    } for r in rows]
+    } for r in shown]
+    return items, len(rows)
 
 
 def _labels(qs: _Queries, keys: set[str]) -> dict[str, str]:
@@ -395,8 +431,12 @@ def _labels(qs: _Queries, keys: set[str]) -> dict[str, str]:
 def rerun(db: Database, brief: dict[str, Any], name: str) -> list[tuple[Any, ...]]:
     """Run one of a brief's kept queries again (dates travel as ISO text and are cast back)."""
     q = brief["queries"][name]
-    params = [dt.date.fromisoformat(p) if isinstance(p, str) and _is_iso(p) else p for p in q["params"]]
-    return db.query(q["sql"], params)
+    return db.query(q["sql"], _dates(q["params"]))
+
+
+def _dates(params: list[Any]) -> list[Any]:
+    return [dt.date.fromisoformat(p) if isinstance(p, str) and _is_iso(p) else _dates(p) if isinstance(p, list) else p
+            for p in params]
 
 
 def _is_iso(text: str) -> bool:
@@ -465,7 +505,7 @@ def render_markdown(brief: dict[str, Any]) -> str:
     if not oc["items"]:
         lines.append("No future, hypothetical, conditional or hedged reports in scope in this period.")
     co = brief["contradictions"]
-    lines += ["", f"## Contradictions ({co['total']})", ""]
+    lines += ["", f"## Contradictions ({co['shown']} of {co['total']})", ""]
     for it in co["items"]:
         lines.append(f"- {_md(it['text'])}")
         for r in it["asserted"] + it["negated"]:
@@ -518,7 +558,7 @@ def render_html(brief: dict[str, Any]) -> str:
     parts += [f"<li>{e(it['text'])} <q>{e(it['evidence'])}</q></li>" for it in oc["items"]]
     parts.append("</ul></section>")
     co = brief["contradictions"]
-    parts.append(f"<section><h2>Contradictions ({co['total']})</h2><ul>")
+    parts.append(f"<section><h2>Contradictions ({co['shown']} of {co['total']})</h2><ul>")
     for it in co["items"]:
         parts.append(f"<li>{e(it['text'])}<ul>")
         parts += [f"<li>{e(r['modality'])}, {e(r['outlet'])}: <q>{e(r['evidence'])}</q></li>"
