@@ -190,21 +190,37 @@ _SIDE_COLUMN = {("s", "k"): "y.source_key", ("s", "c"): "y.source_country",
                 ("t", "k"): "y.target_key", ("t", "c"): "y.target_country"}
 
 
-def _candidates_sql(s_mode: str, t_mode: str, scope: str) -> str:
+# Where candidate fulfilments come from: every event, or the events of the documents being scanned.
+_ALL_DYADS = "event_dyads y JOIN events e ON e.id = y.event_id", "e.doc_id"
+_NEW_DYADS = "_claim_new_dyads y", "y.doc_id"
+
+
+def _candidates_sql(s_mode: str, t_mode: str, dyads: tuple[str, str], scope: str = "") -> str:
     conds = []
     if s_mode != "*":
         conds.append(f"{_SIDE_COLUMN['s', s_mode]} = cs.s_val")
     if t_mode != "*":
         conds.append(f"{_SIDE_COLUMN['t', t_mode]} = cs.t_val")
+    source, doc = dyads
     return f"""INSERT INTO _claim_candidates
         SELECT cs.claim_id, y.event_id, y.day
         FROM _claim_sides cs
         JOIN claim_match_types m ON m.claim_id = cs.claim_id
-        JOIN event_dyads y ON y.type = m.type AND {' AND '.join(conds)}
-        JOIN events e ON e.id = y.event_id
+        JOIN {source} ON y.type = m.type AND {' AND '.join(conds)}
         WHERE cs.s_mode = '{s_mode}' AND cs.t_mode = '{t_mode}'
           AND NOT coalesce(y.inferred, FALSE) AND y.modality IN ({_FULFIL_MODS})
-          AND y.day > cs.claim_day AND y.day <= cs.deadline AND e.doc_id <> cs.doc_id {scope}"""
+          AND y.day > cs.claim_day AND y.day <= cs.deadline AND {doc} <> cs.doc_id {scope}"""
+
+
+_NEW_DYADS_FILL = f"""INSERT INTO _claim_new_dyads
+    SELECT y.event_id, y.source_key, y.source_country, y.target_key, y.target_country, y.day, y.type,
+           y.modality, y.inferred, e.doc_id
+    FROM event_dyads y JOIN events e ON e.id = y.event_id JOIN _claim_new_docs n ON n.doc_id = e.doc_id
+    WHERE y.modality IN ({_FULFIL_MODS}) AND NOT coalesce(y.inferred, FALSE) AND y.day IS NOT NULL"""
+_NEW_CLAIM_DOCS = "cs.doc_id IN (SELECT doc_id FROM _claim_new_docs)"
+# Incrementally, only claims whose window can hold a new event, and the new claims, need sides.
+_SIDES_SCOPE = """AND (c.doc_id IN (SELECT doc_id FROM _claim_new_docs)
+    OR (c.deadline >= (SELECT min(day) FROM _claim_new_dyads) AND c.claim_day < (SELECT max(day) FROM _claim_new_dyads)))"""
 
 
 _BEST = """INSERT INTO _claim_best
@@ -225,6 +241,8 @@ _TEMP: dict[str, str] = {
     "_claim_sides": """claim_id {key}, doc_id {key}, claim_day DATE, deadline DATE, s_mode TEXT, s_val {key},
         t_mode TEXT, t_val {key}""",
     "_claim_candidates": "claim_id {key}, event_id {key}, day DATE",
+    "_claim_new_dyads": """event_id {key}, source_key {key}, source_country {key}, target_key {key},
+        target_country {key}, day DATE, type {key}, modality TEXT, inferred BOOLEAN, doc_id {key}""",
     "_claim_best": "claim_id {key}, event_id {key}, day DATE",
 }
 _MODES = ("k", "c", "*")
@@ -259,15 +277,17 @@ def update_claims(db: Database, horizon_days: int = DEFAULT_HORIZON_DAYS, *, reb
             added = int(db.query("SELECT count(*) FROM claims")[0][0]) - before
             _add_match_types(db)
             # New claims against every event; every claim against the events of new documents.
-            db.execute(_CLAIM_SIDES.format(scope=""))
-            for s_mode in _MODES:
-                for t_mode in _MODES:
-                    if s_mode == t_mode == "*":
-                        continue
-                    scope = "" if rebuilt else (
-                        "AND (cs.doc_id IN (SELECT doc_id FROM _claim_new_docs) "
-                        "OR e.doc_id IN (SELECT doc_id FROM _claim_new_docs))")
-                    db.execute(_candidates_sql(s_mode, t_mode, scope))
+            pairs = [(sm, tm) for sm in _MODES for tm in _MODES if not sm == tm == "*"]
+            if rebuilt:
+                db.execute(_CLAIM_SIDES.format(scope=""))
+                for s_mode, t_mode in pairs:
+                    db.execute(_candidates_sql(s_mode, t_mode, _ALL_DYADS))
+            else:
+                db.execute(_NEW_DYADS_FILL)
+                db.execute(_CLAIM_SIDES.format(scope=_SIDES_SCOPE))
+                for s_mode, t_mode in pairs:
+                    db.execute(_candidates_sql(s_mode, t_mode, _ALL_DYADS, f"AND {_NEW_CLAIM_DOCS}"))
+                    db.execute(_candidates_sql(s_mode, t_mode, _NEW_DYADS))
             db.execute(_BEST)
             fulfilled = int(db.query("""SELECT count(*) FROM _claim_best b JOIN claims c ON c.claim_id = b.claim_id
                 WHERE c.fulfilled_by IS NULL OR c.fulfilled_by <> b.event_id""")[0][0])
