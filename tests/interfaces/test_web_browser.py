@@ -221,7 +221,7 @@ def test_web_network_zoom_search_and_filters(page, fixed):
     page.fill("#view input[name=find]", "Sybiha")
     assert page.evaluate("window.accordNetwork.nodes('.found').map(n => n.id())") == ["andrii_sybiha"]
     assert "find=Sybiha" in page.url
-    for name, value in (("kind", "named actor"), ("tone", "conflict"), ("min_weight", "2")):
+    for name, value in (("kind", "named actor"), ("min_weight", "2"), ("type", "CONSULT"), ("quad_class", "4")):
         page.goto_page(f"/network?{name}={value.replace(' ', '+')}")
         page.locator("#node-table").wait_for()
         assert graph(page) != (nodes, edges), name

@@ -182,3 +182,42 @@ async def country_actors(request: Request, code: str, query: EventQuery = Depend
                                                         for k, n, c, cnt in rows if k]}
 
     return await blocking(run)
+
+
+@router.get("/network-of")
+async def network_of(request: Request, since: dt.date | None = None, until: dt.date | None = None,
+                     count: Literal["stories", "reports"] = Query("stories"),
+                     type: str | None = Query(None, max_length=20), quad_class: int | None = Query(None, ge=1, le=4),
+                     max_edges: int = Query(300, ge=1, le=5000), rules: Counting = Depends(counting_rules)) -> Any:
+    """/v1/network restricted to one PLOVER type and/or QuadClass (a story counts with its own
+    type and QuadClass, its anchor's): the same edges, nodes and names otherwise."""
+    from accord.analytics.network import Edge, Network, _nodes
+    from accord.analytics.series import facts
+    from accord.interfaces.api.filters import _plover_type, check_window
+    from accord.interfaces.api.routes_analytics import _names, _network
+
+    check_window(since, until)
+    kind = _plover_type(type)
+
+    def run() -> dict[str, Any]:
+        with pool(request).store() as s:
+            if kind is None and quad_class is None:
+                graph = s.network(since, until, count=count, rules=rules).to_dict()
+            else:
+                table, params = facts(count, rules)
+                conds = ["source_key IS NOT NULL", "target_key IS NOT NULL"]
+                for cond, value in (("day >= ?", since), ("day <= ?", until), ("type = ?", kind),
+                                    ("quad_class = ?", quad_class)):
+                    if value is not None:
+                        conds.append(cond)
+                        params.append(value)
+                sql = f"""SELECT source_key, target_key, count(*), avg(goldstein) FROM (
+                    SELECT DISTINCT unit, source_key, target_key, goldstein FROM {table} x
+                    WHERE {' AND '.join(conds)}) y GROUP BY 1, 2 ORDER BY 1, 2"""
+                edges = tuple(Edge(a, b, int(w), float(g)) for a, b, w, g in s.query(sql, params))
+                graph = Network(nodes=_nodes(edges), edges=edges, count=count, since=since, until=until).to_dict()
+            names = _names(s, [n["id"] for n in graph["nodes"]])
+            note = counted(s, rules, since, until)
+        return _network(graph, names, max_edges) | {"counted": note, "type": kind, "quad_class": quad_class}
+
+    return await blocking(run)

@@ -32,8 +32,7 @@ function cytoscapeNeedsNoInlineStyle() {
 function visible() {
   const v = formValues(view);
   const minWeight = Number(v.min_weight) || 1;
-  const edges = net.edges.filter((e) => e.weight >= minWeight
-    && (!v.tone || (v.tone === "coop" ? e.goldstein_mean > 0 : e.goldstein_mean < 0)));
+  const edges = net.edges.filter((e) => e.weight >= minWeight);
   const ends = new Set(edges.flatMap((e) => [e.source, e.target]));
   const nodes = net.nodes.filter((n) => ends.has(n.id) && (!v.kind || actorKind(n.id) === v.kind));
   const ids = new Set(nodes.map((n) => n.id));
@@ -124,7 +123,8 @@ async function load() {
   pushParams({ ...values, ...formValues(view) });
   setStatus("Loading…");
   try {
-    net = await api("/v1/network", values);
+    // /v1/network-of is /v1/network with the event type and QuadClass filters
+    net = await api(values.type || values.quad_class ? "/v1/network-of" : "/v1/network", values);
     $("#counted").textContent = countedNote(net.counted);
     const kinds = [...new Set(net.nodes.map((n) => actorKind(n.id)))].sort();
     const current = view.elements.kind.value || initialKind;
@@ -140,9 +140,9 @@ async function load() {
 
 async function main() {
   cytoscapeNeedsNoInlineStyle();
-  await filterBar(form, ["since", "until", "modality", "min_confidence"]);
+  await filterBar(form, ["since", "until", "type", "quad_class", "modality", "min_confidence"]);
   const params = urlParams();
-  for (const name of ["find", "tone", "min_weight"]) if (params.has(name)) view.elements[name].value = params.get(name);
+  for (const name of ["find", "min_weight"]) if (params.has(name)) view.elements[name].value = params.get(name);
   $("#legend").replaceChildren(el("span", {}, "node size: activity (stories or reports in the window)"), goldsteinLegend(),
     el("span", {}, "arrows point from source to target; labels show where they fit: zoom in for more"));
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
