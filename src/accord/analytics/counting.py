@@ -281,7 +281,8 @@ class EventQuery:
     `dyad` is (source, target), each matched against actor id, code or country; `since`/`until`
     bound the event day (the event date, else the publication date), both inclusive; `text` is a
     case-insensitive substring of the sentence; `modality` and `granularity` take one value or
-    several; `actors` (set by name resolution) matches any of several actor ids.
+    several; `actors` (set by name resolution) matches any of several actor ids, or-ed with `actor`
+    when both are given ("Donald Trump" as written, or the actor donald_trump however written).
     """
 
     actor: str | None = None
@@ -371,9 +372,12 @@ def event_conditions(q: EventQuery) -> tuple[list[str], list[Any]]:
         params.extend(values)
 
     days, day_params = _days(q)
-    if q.actor is not None:
+    if q.actor is not None and q.actors is not None:  # the value as written, or the actors it names
+        add(f"({_ACTOR.format(days=days)} OR {_ACTORS.format(days=days)})",
+            q.actor, q.actor, q.actor.lower(), *day_params, list(q.actors), *day_params)
+    elif q.actor is not None:
         add(_ACTOR.format(days=days), q.actor, q.actor, q.actor.lower(), *day_params)
-    if q.actors is not None:
+    elif q.actors is not None:
         add(_ACTORS.format(days=days), list(q.actors), *day_params)
     if q.country is not None:
         add(_COUNTRY.format(days=days), q.country.upper(), *day_params)

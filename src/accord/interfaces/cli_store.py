@@ -121,27 +121,21 @@ def counting_rules(kwargs: dict[str, Any]) -> Counting:
                        granularity=granularity, include_inferred=include)
 
 
-def resolve_actor(store: Store, value: str) -> dict[str, Any]:
-    """The filter an `--actor` value stands for.
-
-    An actor id, code or text the store holds matches as it is ("USAGOV", "trump"); else a name
-    or alias of the knowledge base ("Donald Trump") matches every event of that actor (by id).
-    Anything else is an error (exit 2) with up to five suggestions.
-    """
-    held = store.query("""SELECT count(*) FROM event_actors WHERE actor_id = ? OR code = ?""", [value, value])
-    if held[0][0]:
-        return {"actor": value}
+def resolve_actor(store: Store, value: str, *, strict: bool = True) -> dict[str, Any]:
+    """The filter an `--actor` value stands for: the value as an actor id, code or text ("USAGOV",
+    "trump"), or-ed with the actors a knowledge-base name or alias names ("Donald Trump" ->
+    donald_trump, however the text wrote him). When neither finds anything, `strict` raises
+    UnknownActor (exit 2, 404) with up to five suggestions."""
     from accord.actors.kb import default_kb
 
     kb = default_kb()
     ids = [value] if value in kb.actors else list(dict.fromkeys(
         e if isinstance(e, str) else e.actor_id for e in kb.lookup(value)))
-    if ids:
-        return {"actors": tuple(ids)}
-    if store.query("SELECT count(*) FROM event_actors WHERE text_lc = ?", [value.lower()])[0][0]:
-        return {"actor": value}
-    raise UnknownActor(f"no actor {value!r} in the store or the knowledge base{_suggest(store, kb, value)}",
-                       input=value)
+    found: dict[str, Any] = {"actor": value, **({"actors": tuple(ids)} if ids else {})}
+    if strict and not store.count_events(EventQuery(**found)):
+        raise UnknownActor(f"no actor {value!r} in the store or the knowledge base{_suggest(store, kb, value)}",
+                           input=value)
+    return found
 
 
 def _suggest(store: Store, kb: Any, value: str) -> str:

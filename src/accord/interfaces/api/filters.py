@@ -97,3 +97,12 @@ async def counting_rules(
 def as_kwargs(query: EventQuery) -> dict[str, Any]:
     """EventQuery -> the keyword arguments of Store.events."""
     return {f.name: getattr(query, f.name) for f in dataclasses.fields(query)}
+
+
+def with_actor_names(store: Any, query: EventQuery) -> EventQuery:
+    """`actor=Donald Trump` also matches the actor a knowledge-base name names (as the CLI does)."""
+    if query.actor is None or query.actors is not None:
+        return query
+    from accord.interfaces.cli_store import resolve_actor
+
+    return dataclasses.replace(query, **resolve_actor(store, query.actor, strict=False))

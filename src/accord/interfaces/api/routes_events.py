@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from accord.interfaces.api import serialize
 from accord.interfaces.api.deps import bearer, blocking, check_token, clean, pool, settings
-from accord.interfaces.api.filters import MAX_OFFSET, as_kwargs, event_filters
+from accord.interfaces.api.filters import MAX_OFFSET, as_kwargs, event_filters, with_actor_names
 from accord.interfaces.api.models import (
     DocumentPage,
     DocumentsRequest,
@@ -38,7 +38,8 @@ async def list_events(request: Request, query: EventQuery = Depends(event_filter
     """Stored events matching every filter given, by (day, id)."""
     def run() -> tuple[list[Any], int]:
         with pool(request).store() as s:
-            return s.events(**as_kwargs(query), limit=limit, offset=offset), s.count_events(query)
+            q = with_actor_names(s, query)
+            return s.events(**as_kwargs(q), limit=limit, offset=offset), s.count_events(q)
 
     found, total = await blocking(run)
     return serialize.page("events", [e.to_dict() for e in found], limit, offset) | {"total": total}
@@ -68,7 +69,8 @@ async def list_stories(request: Request, query: EventQuery = Depends(event_filte
     matching the filters, by (first day, id)."""
     def run() -> tuple[list[Any], int]:
         with pool(request).store() as s:
-            return s.stories(query, limit=limit, offset=offset), s.count_stories(query)
+            q = with_actor_names(s, query)
+            return s.stories(q, limit=limit, offset=offset), s.count_stories(q)
 
     found, total = await blocking(run)
     return serialize.page("stories", [serialize.story(st) for st in found], limit, offset) | {"total": total}
