@@ -271,6 +271,9 @@ def test_web_actor_search_and_page(page):
     assert rows(page, "#codes-table") == ["UKRGOV\tforeign minister\t2025-04-08\t2025-05-12\t2"]
     assert len(rows(page, "#recent")) == 2
     assert page.locator("#series canvas").count() >= 1
+    page.select_option("#series select[name=by]", "year")
+    sync_api.expect(page.locator("#series figure.timeseries")).to_have_attribute("data-by", "year")
+    assert "by=year" in page.url
     assert page.locator("#all-events").get_attribute("href") == "/events?actor=andrii_sybiha"
     page.click("#recent tbody tr >> nth=0")
     page.locator("#detail .event-card").wait_for()

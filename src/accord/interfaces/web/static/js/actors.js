@@ -1,5 +1,5 @@
 import { $, api, el, eventsTable, fillForm, formValues, pushParams, setStatus, showStoredEvent, svg, urlParams } from "./common.js";
-import { quadChart } from "./timeseries.js";
+import { periodSelect, quadChart } from "./timeseries.js";
 
 const form = $("#search");
 
@@ -62,11 +62,11 @@ function codesTable(codes) {
       el("td", { class: "num" }, String(c.events))))));
 }
 
-async function showActor(id) {
-  pushParams({ id });
+async function showActor(id, by = urlParams().get("by") || "month") {
+  pushParams({ id, by: by === "month" ? "" : by });
   setStatus("Loading…");
   try {
-    const a = await api(`/v1/actors/${encodeURIComponent(id)}`);
+    const a = await api(`/v1/actors/${encodeURIComponent(id)}`, { by });
     setStatus("");
     $("#results").replaceChildren();
     $("#title").textContent = a.name;
@@ -76,7 +76,9 @@ async function showActor(id) {
     $("#facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
     $("#roles").replaceChildren(rolesChart(a.roles));
     $("#codes").replaceChildren(codesTable(a.codes));
-    $("#series").replaceChildren(quadChart(a.series, { by: a.by, title: `Events of ${a.name}` }));
+    const period = el("form", { class: "filters compact", "aria-label": "Period" }, periodSelect(a.by));
+    period.elements.by.addEventListener("change", () => showActor(a.id, period.elements.by.value));
+    $("#series").replaceChildren(period, quadChart(a.series, { by: a.by, title: `Events of ${a.name}` }));
     $("#types").replaceChildren(el("ul", { class: "plain" }, a.types.map((t) => el("li", {}, `${t.type}: ${t.count}`))));
     $("#all-events").setAttribute("href", `/events?actor=${encodeURIComponent(a.id)}`);
     $("#recent").replaceChildren(eventsTable(a.recent, (e) => showStoredEvent(e.id, $("#detail")),
