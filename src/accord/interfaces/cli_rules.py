@@ -11,19 +11,12 @@ from typing import Any
 
 import click
 
+from accord.interfaces.cli import _date  # cli registers this module once its own names exist
+
 
 def register(main: click.Group) -> None:
     main.add_command(explain)
     main.add_command(rules)
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (valid: YYYY-MM-DD)") from None
 
 
 def _actors(refs: Any) -> str:
@@ -52,7 +45,7 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
         document = read_file(Path(text), published=published)
     else:
         raw = sys.stdin.read() if text == "-" else text
-        document = document_from_text(raw, published=published or dt.date.today())
+        document = _sentence_document(raw, published or dt.date.today())
     pipeline = get_pipeline(DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     exp = pipeline.coder.explain(pipeline.parse(document.text), document)
     if fmt == "json":
@@ -87,6 +80,23 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
                 click.echo(f"      said by: {e.attributed_to.text} ({e.attributed_to.code or '?'})")
             for step in e.trace:
                 click.echo(f"      - {step}")
+
+
+def _sentence_document(raw: str, day: dt.date) -> Any:
+    """A Document for text to explain: articles as `accord code` reads them, and also a sentence
+    shorter than an article's minimum ("Putin met Xi.")."""
+    from accord.errors import EmptyInput
+    from accord.ingest.readers import document_from_text
+    from accord.ingest.repair import repair_text
+    from accord.types import Document
+
+    try:
+        return document_from_text(raw, published=day)
+    except EmptyInput:
+        text = repair_text(raw).strip()
+        if not text:
+            raise
+        return Document(id=Document.make_id(text, ""), text=text, published=day)
 
 
 @click.group()
