@@ -9,11 +9,11 @@ trace of the rules that made it; `explain` also records the rules that stopped a
 from __future__ import annotations
 
 import csv
-from collections import Counter
 import dataclasses
 import datetime as dt
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,13 +34,13 @@ from accord.events.arguments import (
 from accord.events.codebook import Codebook, default_codebook
 from accord.events.dates import resolve_date
 from accord.events.fallback import unresolved_arguments
-from accord.lexicons import lexicon
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
 from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
 from accord.events.triggers import Trigger, find_triggers
+from accord.lexicons import lexicon
 from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, Modality, stable_id
 from accord.types import Span as TextSpan
 

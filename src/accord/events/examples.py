@@ -55,7 +55,6 @@ class ExampleRunner:
 
     def __init__(self, rules: RuleBook | None = None):
         from accord.nlp.model import load_nlp
-
         from accord.nlp.truecase import Truecaser
 
         self.nlp = load_nlp()

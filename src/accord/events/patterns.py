@@ -11,7 +11,7 @@ import dataclasses
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal, cast, get_args
@@ -118,7 +118,7 @@ def _pattern(pos: PatternPos, row: dict[str, str], origin: str = "") -> Pattern:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_words(values: str) -> frozenset[str]:
     """The words of a cue value, `@name` expanded to a lexicon; one frozenset per distinct value
     (20,000 converted rows share a few thousand)."""
@@ -131,7 +131,7 @@ def _cue_words(values: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _targets(value: str) -> frozenset[str]:
     return frozenset(t for t in value.split("|") if t)
 
