@@ -46,7 +46,7 @@ function rolesChart(roles) {
   roles.forEach((r, i) => {
     const top = m.top + i * row, a = x(starts[i]), b = Math.max(x(ends[i]), a + 3);
     const label = `${r.title}, ${r.organisation} (${r.start || "?"} – ${r.end || "now"})`;
-    root.append(svg("text", { class: "label", x: Math.min(a, W - 260), y: top + 12 }, label),
+    root.append(svg("text", { class: "label", x: Math.max(2, Math.min(a, W - label.length * 6.4 - 4)), y: top + 12 }, label),
       svg("rect", { x: a, y: top + 16, width: b - a, height: 9, rx: 3, fill: r.end ? "#8da9c4" : "#1f3a5f" },
         svg("title", {}, label)));
   });
