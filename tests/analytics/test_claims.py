@@ -281,3 +281,22 @@ def test_outlet_is_the_source_else_the_url_host(store: Store) -> None:
     store.write([nameless])
     update_claims(db)
     assert [(c.claim_id, c.outlet) for c in ledger(db)] == [("c-voa", "voanews.com")]
+
+
+def test_an_event_of_the_claims_own_document_does_not_fulfil_it(store: Store) -> None:
+    """The first matching day holds only an event of the claim's own report (a later-dated
+    sentence of the same article): the rebuild's fast path falls back to the plain join."""
+    db = database_of(store)
+    store.write([
+        coded(doc("own", D(2025, 1, 10), "AP"),
+              _ev("c-own", "own", "Russia will strike Ukraine.", type="ASSAULT", cameo="190", sources=("RUS",),
+                  targets=("UKR",), modality="future", date=D(2025, 1, 5)),
+              _ev("own-later", "own", "Russia struck Ukraine on Jan 8.", type="ASSAULT", cameo="190",
+                  sources=("RUS",), targets=("UKR",), date=D(2025, 1, 8))),
+        coded(doc("other", D(2025, 1, 20), "Reuters"),
+              _ev("other-strike", "other", "Russia struck Ukraine again.", type="ASSAULT", cameo="190",
+                  sources=("RUSMIL",), targets=("UKR",), date=D(2025, 1, 20))),
+    ])
+    for rebuild in (False, True):
+        update_claims(db, rebuild=rebuild)
+        assert [(c.claim_id, c.fulfilled_by) for c in ledger(db)] == [("c-own", "other-strike")]

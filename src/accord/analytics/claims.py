@@ -212,6 +212,46 @@ def _candidates_sql(s_mode: str, t_mode: str, dyads: tuple[str, str], scope: str
           AND y.day > cs.claim_day AND y.day <= cs.deadline AND {doc} <> cs.doc_id {scope}"""
 
 
+def _next_day_sql(s_mode: str, t_mode: str) -> str:
+    """For every claim side of one way of matching: the first day after the claim day with a
+    fulfilling event of a matching type and sides (one sorted pass per key, no pairwise join)."""
+    s_col = _SIDE_COLUMN["s", s_mode] if s_mode != "*" else "''"
+    t_col = _SIDE_COLUMN["t", t_mode] if t_mode != "*" else "''"
+    mode = f"cs.s_mode = '{s_mode}' AND cs.t_mode = '{t_mode}'"
+    return f"""INSERT INTO _claim_next
+        SELECT claim_id, mt, sv, tv, next_day FROM (
+            SELECT claim_id, kind, mt, sv, tv,
+                   min(CASE WHEN kind = 0 THEN day END) OVER (
+                       PARTITION BY mt, sv, tv ORDER BY day, kind
+                       ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_day,
+                   deadline
+            FROM (SELECT cs.claim_id, 1 AS kind, m.type AS mt, cs.s_val AS sv, cs.t_val AS tv, cs.claim_day AS day,
+                         cs.deadline
+                  FROM _claim_sides cs JOIN claim_match_types m ON m.claim_id = cs.claim_id WHERE {mode}
+                  UNION ALL
+                  SELECT NULL, 0, y.type, {s_col}, {t_col}, y.day, NULL
+                  FROM event_dyads y
+                  WHERE y.modality IN ({_FULFIL_MODS}) AND NOT coalesce(y.inferred, FALSE) AND y.day IS NOT NULL
+                    AND EXISTS (SELECT 1 FROM _claim_sides cs JOIN claim_match_types m ON m.claim_id = cs.claim_id
+                                WHERE {mode} AND m.type = y.type
+                                  AND cs.s_val = {s_col} AND cs.t_val = {t_col})) u
+        ) w WHERE kind = 1 AND next_day IS NOT NULL AND next_day <= deadline"""
+
+
+# The events of that first day, from another document (a claim whose first day holds only events
+# of its own document falls back to the plain join: `_candidates_sql`).
+def _next_candidates_sql(s_mode: str, t_mode: str) -> str:
+    conds = [f"{_SIDE_COLUMN['s', s_mode]} = n.sv"] if s_mode != "*" else []
+    conds += [f"{_SIDE_COLUMN['t', t_mode]} = n.tv"] if t_mode != "*" else []
+    return f"""INSERT INTO _claim_candidates
+        SELECT n.claim_id, y.event_id, y.day
+        FROM _claim_next n JOIN _claim_sides cs ON cs.claim_id = n.claim_id
+            AND cs.s_mode = '{s_mode}' AND cs.t_mode = '{t_mode}' AND cs.s_val = n.sv AND cs.t_val = n.tv
+        JOIN event_dyads y ON y.type = n.mt AND y.day = n.next_day {''.join(' AND ' + c for c in conds)}
+        JOIN events e ON e.id = y.event_id
+        WHERE y.modality IN ({_FULFIL_MODS}) AND NOT coalesce(y.inferred, FALSE) AND e.doc_id <> cs.doc_id"""
+
+
 _NEW_DYADS_FILL = f"""INSERT INTO _claim_new_dyads
     SELECT y.event_id, y.source_key, y.source_country, y.target_key, y.target_country, y.day, y.type,
            y.modality, y.inferred, e.doc_id
@@ -241,6 +281,7 @@ _TEMP: dict[str, str] = {
     "_claim_sides": """claim_id {key}, doc_id {key}, claim_day DATE, deadline DATE, s_mode TEXT, s_val {key},
         t_mode TEXT, t_val {key}""",
     "_claim_candidates": "claim_id {key}, event_id {key}, day DATE",
+    "_claim_next": "claim_id {key}, mt {key}, sv {key}, tv {key}, next_day DATE",
     "_claim_new_dyads": """event_id {key}, source_key {key}, source_country {key}, target_key {key},
         target_country {key}, day DATE, type {key}, modality TEXT, inferred BOOLEAN, doc_id {key}""",
     "_claim_best": "claim_id {key}, event_id {key}, day DATE",
@@ -281,7 +322,13 @@ def update_claims(db: Database, horizon_days: int = DEFAULT_HORIZON_DAYS, *, reb
             if rebuilt:
                 db.execute(_CLAIM_SIDES.format(scope=""))
                 for s_mode, t_mode in pairs:
-                    db.execute(_candidates_sql(s_mode, t_mode, _ALL_DYADS))
+                    db.execute("DELETE FROM _claim_next")
+                    db.execute(_next_day_sql(s_mode, t_mode))
+                    db.execute(_next_candidates_sql(s_mode, t_mode))
+                    # claims whose first day held only their own document's events: the plain join
+                    db.execute(_candidates_sql(s_mode, t_mode, _ALL_DYADS, """AND cs.claim_id IN (
+                        SELECT n.claim_id FROM _claim_next n WHERE NOT EXISTS (
+                            SELECT 1 FROM _claim_candidates c WHERE c.claim_id = n.claim_id))"""))
             else:
                 db.execute(_NEW_DYADS_FILL)
                 db.execute(_CLAIM_SIDES.format(scope=_SIDES_SCOPE))
