@@ -72,7 +72,7 @@ def test_schema_new_store_is_at_the_current_version(store) -> None:
 
 def test_schema_migrations_are_numbered_from_one() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
 
 
 def test_schema_v1_store_is_upgraded_on_open(location: str, tmp_path) -> None:

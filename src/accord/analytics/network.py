@@ -102,7 +102,8 @@ def network(
     *, count: CountUnit = "stories", rules: Counting | None = None,
 ) -> Network:
     """The directed actor graph of counted stories (or reports) whose day falls in [since, until]."""
-    table, params = facts(count, rules)
+    window = "".join(f" AND day {op} ?" for op, v in ((">=", since), ("<=", until)) if v is not None)
+    table, params = facts(count, rules, None, (window, [v for v in (since, until) if v is not None]))
     conds = ["source_key IS NOT NULL", "target_key IS NOT NULL"]
     if since is not None:
         conds.append("day >= ?")

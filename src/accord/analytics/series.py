@@ -78,32 +78,36 @@ class TypeMixRow:
         return {"period": self.period.isoformat(), "type": self.type, "count": self.count}
 
 
-def facts(count: str, rules: Counting | None = None, period: str | None = None) -> tuple[str, list[Any]]:
+def facts(count: str, rules: Counting | None = None, period: str | None = None,
+          inner: tuple[str, list[Any]] = ("", [])) -> tuple[str, list[Any]]:
     """A sub-query with one row per (unit, source, target) of the counted events, and its parameters.
 
     Columns: unit (event or story id), source_key, source_code, source_country, target_key,
     target_code, target_country, day, quad_class, goldstein, type. A report is counted on its
-    day; a story on the first day of its counted members, with the story's QuadClass (its
-    anchor's) and mean Goldstein. `rules` (default: the counting defaults) select the events;
-    `period` drops events whose date is coarser than the period.
+    day. A story counts when one of its events is counted, on its first day, with its QuadClass
+    (its anchor's) and mean Goldstein. `rules` (default: the counting defaults) select the
+    events; `period` drops events whose date is coarser than the period; `inner` is an extra
+    condition on the event dyads (` AND ...` over columns of `event_dyads`), pushed inside so the
+    story test scans only the events that can matter.
     """
     check_choice("count", count, COUNT_UNITS)
     rules = rules if rules is not None else Counting()
-    conds, params = rules.conditions("d", period, inferred=True)
-    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    conds, params = rules.conditions("", period, inferred=True)
+    where = " AND ".join(conds) if conds else "TRUE"
+    columns = """source_key, source_code, source_country, target_key, target_code, target_country, day,
+        quad_class, goldstein, type"""
     if count == "reports":
-        sql = f"""(SELECT d.event_id AS unit, d.source_key, d.source_code, d.source_country, d.target_key,
-            d.target_code, d.target_country, d.day, d.quad_class, d.goldstein, d.type
-            FROM event_dyads d {where})"""
+        return f"(SELECT event_id AS unit, {columns} FROM event_dyads WHERE {where})", params
+    if rules.include_inferred:  # story_dyads hold named actors only: build the pairs from the events
+        sql = f"""(SELECT DISTINCT m.story_id AS unit, d.source_key, d.source_code, d.source_country, d.target_key,
+            d.target_code, d.target_country, s.first_seen AS day, s.quad_class, s.goldstein, s.type
+            FROM event_dyads d JOIN story_members m ON m.event_id = d.event_id
+            JOIN story_events s ON s.id = m.story_id WHERE {where})"""
         return sql, params
-    sql = f"""(SELECT DISTINCT m.story_id AS unit, d.source_key, d.source_code, d.source_country, d.target_key,
-            d.target_code, d.target_country, f.day, s.quad_class, s.goldstein, s.type
-        FROM (SELECT m.story_id, min(d.day) AS day FROM event_dyads d
-              JOIN story_members m ON m.event_id = d.event_id {where} GROUP BY m.story_id) f
-        JOIN story_members m ON m.story_id = f.story_id
-        JOIN event_dyads d ON d.event_id = m.event_id
-        JOIN story_events s ON s.id = m.story_id {where})"""
-    return sql, params + params
+    sql = f"""(SELECT story_id AS unit, {columns} FROM story_dyads WHERE story_id IN (
+        SELECT m.story_id FROM event_dyads JOIN story_members m ON m.event_id = event_dyads.event_id
+        WHERE {where}{inner[0]}))"""
+    return sql, [*params, *inner[1]]
 
 
 def _period(by: str) -> str:
@@ -143,9 +147,9 @@ def dyad_series(
     Only events dated at least as finely as the period count (a year-only date is in no month).
     Periods with nothing are filled in with zeros between the first and the last period found.
     """
-    table, fparams = facts(count, rules, _period(by))
     cond, params = _direction(a, b, direction)
     window, wparams = _window(since, until)
+    table, fparams = facts(count, rules, _period(by), (f" AND {cond}{window}", [*params, *wparams]))
     quads = ", ".join(f"sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
     sql = f"""SELECT {_PERIOD} AS period, {quads}, count(*), sum(goldstein), avg(goldstein)
         FROM (SELECT DISTINCT unit, day, quad_class, goldstein FROM {table} x
@@ -195,9 +199,9 @@ def top_actors(
 
     `group="country"` ranks countries: every actor whose code belongs to the country counts for it.
     """
-    table, fparams = facts(count, rules)
     column = _group(group)
     window, wparams = _window(since, until)
+    table, fparams = facts(count, rules, None, (window, wparams))
     sides = " UNION ALL ".join(
         f"SELECT unit, {side}_{column} AS key FROM {table} x WHERE {side}_{column} IS NOT NULL{window}"
         for side in ("source", "target")
@@ -221,9 +225,9 @@ def top_dyads(
     *, count: CountUnit = "stories", rules: Counting | None = None, group: Group = "actor",
 ) -> list[DyadCount]:
     """The n directed (source, target) pairs with the most stories or reports; ties by keys."""
-    table, fparams = facts(count, rules)
     column = _group(group)
     window, wparams = _window(since, until)
+    table, fparams = facts(count, rules, None, (window, wparams))
     sql = f"""SELECT s, t, count(*) AS n, avg(goldstein) FROM (
             SELECT DISTINCT unit, source_{column} AS s, target_{column} AS t, goldstein FROM {table} x
             WHERE source_{column} IS NOT NULL AND target_{column} IS NOT NULL{window}) y
@@ -243,8 +247,8 @@ def type_mix(
     conds, cparams = rules.conditions("e", _period(by))
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     if count == "stories":
-        source = f"""(SELECT min(e.day) AS day, s.type FROM events e JOIN story_members m ON m.event_id = e.id
-            JOIN story_events s ON s.id = m.story_id {where} GROUP BY m.story_id, s.type)"""
+        source = f"""(SELECT first_seen AS day, type FROM story_events WHERE id IN (
+            SELECT m.story_id FROM events e JOIN story_members m ON m.event_id = e.id {where}))"""
     else:
         source = f"(SELECT e.day, e.type FROM events e {where})"
     window, wparams = _window(since, until)

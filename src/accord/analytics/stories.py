@@ -147,7 +147,7 @@ _RECLUSTER: tuple[str, ...] = (
     SELECT substr(md5('story:' || anchor), 1, 16), id FROM _story_islands""",
     f"""INSERT INTO story_dyads
     SELECT s.id, d.source_key, d.source_code, d.target_key, d.target_code, s.first_seen, s.type,
-           s.quad_class, s.goldstein
+           s.quad_class, s.goldstein, d.source_country, d.target_country
     FROM story_events s JOIN event_dyads d ON d.event_id = s.anchor_id
     WHERE s.id IN ({_TOUCHED_STORIES}) AND NOT d.inferred""",
     "DELETE FROM story_pending WHERE story_key IN (SELECT story_key FROM _story_groups)",

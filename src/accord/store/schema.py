@@ -173,7 +173,17 @@ V3 = Migration(3, "event trace, date range and background flag; counting columns
     "CREATE INDEX event_dyads_target_country ON event_dyads (target_country)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+V4 = Migration(4, "countries on story dyads (the story counts read them)", (
+    "CREATE TEMP TABLE _countries (iso3 TEXT)",
+    "INSERT INTO _countries (iso3) SELECT unnest(CAST(? AS TEXT[]))",
+    "ALTER TABLE story_dyads ADD COLUMN source_country {key}",
+    "ALTER TABLE story_dyads ADD COLUMN target_country {key}",
+    f"""UPDATE story_dyads SET source_country = {_COUNTRY_OF.format(col='source_code')},
+        target_country = {_COUNTRY_OF.format(col='target_code')}""",
+    "DROP TABLE _countries",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
