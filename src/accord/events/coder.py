@@ -32,7 +32,7 @@ from accord.events.arguments import (
     verb_arguments,
 )
 from accord.events.codebook import Codebook, default_codebook
-from accord.events.dates import resolve_date
+from accord.events.dates import resolve_event_date
 from accord.events.fallback import unresolved_arguments
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
@@ -279,7 +279,7 @@ class Coder:
             ev_end = max(ev_end, content.token.i + 1)
         evidence = TextSpan(doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]),
                             document.text[doc[ev_start].idx: doc[ev_end - 1].idx + len(doc[ev_end - 1])])
-        day, gran, date_text = resolve_date(sent, trig.token, document.published)
+        when = resolve_event_date(sent, trig.token, document.published)
         return Event(
             id=stable_id(document.id, si, trigger_span.start, entry.plover_type),
             doc_id=document.id,
@@ -295,9 +295,11 @@ class Coder:
             targets=targets,
             modality=reading.modality,
             attributed_to=attributed,
-            date=day,
-            date_granularity=gran,
-            date_text=date_text,
+            date=when.date,
+            date_granularity=when.granularity,
+            date_text=when.text,
+            date_end=when.end,
+            background=when.background,
             location=location,
             trigger=trigger_span,
             evidence=evidence,
