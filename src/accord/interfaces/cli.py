@@ -196,10 +196,12 @@ def code(file: str, published: dt.date | None, fmt: str, min_confidence: float) 
 @click.option("--no-near-dup", is_flag=True, help="Skip exact duplicates only.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("-v", "--verbose", is_flag=True, help="One line on stderr per committed batch.")
+@click.option("--date", "default_date", callback=_date,
+              help="Publication date YYYY-MM-DD for documents that carry none (else they stay undated and their events are in no series).")
 def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n_process: int, engine: str,
            workers: int, scheduler: str | None, fields: tuple[str, ...], max_doc_bytes: int | None,
            min_words: int, language_check: bool, near_dup_threshold: float, no_near_dup: bool,
-           progress: bool | None, verbose: bool) -> None:
+           progress: bool | None, verbose: bool, default_date: dt.date | None) -> None:
     """Code files, folders (.txt, .md, .html, feeds, .jsonl, any of them .gz) and stdin (-) into the
     store. Stored documents are skipped, so a rerun continues an interrupted one; every input not
     coded is listed by `accord rejected` with its reason.
@@ -213,8 +215,12 @@ def ingest(paths: tuple[str, ...], db: str, min_confidence: float, batch: int, n
                           near_dup=not no_near_dup, verbose=verbose)
     report = run_ingest(list(paths), db=db, min_confidence=min_confidence, batch=batch, n_process=n_process,
                         progress=sys.stderr.isatty() if progress is None else progress, engine=engine,
-                        workers=workers, scheduler=scheduler, **options)
+                        workers=workers, scheduler=scheduler, default_date=default_date, **options)
     print_table([{"": k, "count": v} for k, v in report.summary().items()], title=f"ingest into {db}")
+    if report.tally.undated:
+        names = ", ".join(report.tally.undated[:5]) + (", ..." if len(report.tally.undated) > 5 else "")
+        click.echo(f"accord: warning: {len(report.tally.undated)} document(s) with no date, their events are in no "
+                   f"series (give --date YYYY-MM-DD): {names}", err=True)
     if report.readable == 0:
         _fail(no_readable_input(paths, report), 2)
 

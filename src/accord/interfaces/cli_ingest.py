@@ -11,6 +11,7 @@ written, which the next run codes again.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import signal
 import sys
@@ -69,6 +70,7 @@ class Tally:
     events: int = 0
     commits: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    undated: list[str] = field(default_factory=list)  # documents coded with no publication date
 
     @property
     def done(self) -> int:
@@ -94,6 +96,7 @@ class IngestReport:
         return {
             "read": t.read, "coded": t.coded, "duplicates": t.duplicates, "skipped": t.skipped,
             "failed": t.failed, "events written": t.events, **dict(sorted(t.reasons.items())),
+            **({"warning: undated documents (give --date)": len(t.undated)} if t.undated else {}),
             "seconds": round(self.seconds, 2),
             "documents/s": round(t.coded / self.seconds, 2) if self.seconds else 0.0,
         }
@@ -247,17 +250,33 @@ class Ingest:
 
 
 def run_ingest(paths: list[str], *, db: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE, batch: int = 64,
-               n_process: int = 1, progress: bool = False, **options: Any) -> IngestReport:
-    """Ingest `paths` into the store at `db`; `options` are the other IngestOptions fields."""
+               n_process: int = 1, progress: bool = False, default_date: dt.date | None = None,
+               **options: Any) -> IngestReport:
+    """Ingest `paths` into the store at `db`; `options` are the other IngestOptions fields.
+    `default_date` dates the documents that carry no date of their own; documents that stay
+    undated are counted (their events drop out of every series) and named in the report."""
     from accord.store import open_store
 
     opts = IngestOptions(min_confidence=min_confidence, batch=batch, n_process=n_process,
                          progress=progress, **options)
     started = time.perf_counter()
+    undated: list[str] = []
     with open_store(db) as store:
-        tally = ingest_items(store, iter_sourced(paths, opts.read), opts,
-                             total=count_inputs(paths) if progress else None)
+        items = _dated(iter_sourced(paths, opts.read), default_date, undated)
+        tally = ingest_items(store, items, opts, total=count_inputs(paths) if progress else None)
+    tally.undated = undated
     return IngestReport(tally, time.perf_counter() - started)
+
+
+def _dated(items: Iterable[Item], default: dt.date | None, undated: list[str]) -> Iterator[Item]:
+    for item in items:
+        doc = item.value
+        if isinstance(doc, Document) and doc.published is None:
+            if default is not None:
+                item = Item(item.origin, dataclasses.replace(doc, published=default))
+            else:
+                undated.append(doc.url or doc.title or item.origin)
+        yield item
 
 
 def cli_options(*, fields: Iterable[str], max_doc_bytes: int | None, min_words: int, language_check: bool,
