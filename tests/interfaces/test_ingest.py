@@ -158,7 +158,7 @@ def test_ingest_cli_completed_run_with_rejections_exits_0(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"%PDF-1.4")
     db = str(tmp_path / "ok.duckdb")
     result = accord("ingest", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"), str(tmp_path / "gone"),
-                    "--db", db)
+                    "--db", db, "--date", "2024-05-20")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in result.stdout.splitlines()

@@ -185,8 +185,10 @@ class Ingest:
             self.reject(dataclasses.replace(out, input=origin, message=f"{origin}: coding failed: {out.message}"))
             return
         self.check_interrupted()
-        self.origins.pop(out.document.id, None)
+        origin = self.origins.pop(out.document.id, None)
         self.tally.coded += 1
+        if out.document.published is None:  # its events will be in no series: say so
+            self.tally.undated.append(origin or out.document.url or out.document.title or out.document.id)
         self.coded.append(out)
         self.on_progress(self.tally)
         self._maybe_flush()
@@ -260,22 +262,18 @@ def run_ingest(paths: list[str], *, db: str, min_confidence: float = DEFAULT_MIN
     opts = IngestOptions(min_confidence=min_confidence, batch=batch, n_process=n_process,
                          progress=progress, **options)
     started = time.perf_counter()
-    undated: list[str] = []
     with open_store(db) as store:
-        items = _dated(iter_sourced(paths, opts.read), default_date, undated)
+        items = _dated(iter_sourced(paths, opts.read), default_date)
         tally = ingest_items(store, items, opts, total=count_inputs(paths) if progress else None)
-    tally.undated = undated
     return IngestReport(tally, time.perf_counter() - started)
 
 
-def _dated(items: Iterable[Item], default: dt.date | None, undated: list[str]) -> Iterator[Item]:
+def _dated(items: Iterable[Item], default: dt.date | None) -> Iterator[Item]:
+    """The documents with no date of their own dated `default` (when given)."""
     for item in items:
         doc = item.value
-        if isinstance(doc, Document) and doc.published is None:
-            if default is not None:
-                item = Item(item.origin, dataclasses.replace(doc, published=default))
-            else:
-                undated.append(doc.url or doc.title or item.origin)
+        if default is not None and isinstance(doc, Document) and doc.published is None:
+            item = Item(item.origin, dataclasses.replace(doc, published=default))
         yield item
 
 
