@@ -216,13 +216,17 @@ def _member_span(db: Database, since: dt.date, until: dt.date) -> tuple[dt.date,
     return since - window, until + window
 
 
+_STORY_COLUMNS = ("id, type, source_keys, target_keys, first_seen, last_seen, num_articles, num_sources, "
+                  "quad_class, goldstein, story_key")
+
+
 def _hit_stories(where: str) -> str:
-    """SQL (two parameters after `where`'s: since, until) for the ids of the stories with an
-    event matching `where`."""
-    return f"""SELECT DISTINCT s.id FROM story_events s
-        JOIN (SELECT DISTINCT e.story_key, e.day FROM events e WHERE {where}) x
-          ON x.story_key = s.story_key AND x.day >= s.first_seen AND x.day <= s.last_seen
-        WHERE s.last_seen >= ? AND s.first_seen <= ?"""
+    """SQL for the stories (story_events columns) with an event matching `where`; its parameters
+    are since, until (the stories overlapping the period, filtered first), then `where`'s."""
+    return f"""SELECT {_STORY_COLUMNS} FROM (SELECT {_STORY_COLUMNS} FROM story_events
+            WHERE last_seen >= ? AND first_seen <= ?) s
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.story_key = s.story_key AND e.day >= s.first_seen
+                      AND e.day <= s.last_seen AND {where})"""
 
 
 _MEMBERS = """SELECT s.id, e.id, e.modality, e.confidence, e.day, e.sentence, e.evidence_text, {outlet},
@@ -250,9 +254,9 @@ def _key_events(qs: _Queries, where: str, params: list[Any], since: dt.date, unt
                 span: tuple[dt.date, dt.date], limit: int) -> tuple[list[dict[str, Any]], int]:
     rows = qs.run("key_events", f"""SELECT s.id, s.type, s.source_keys, s.target_keys, s.first_seen, s.last_seen,
             s.num_articles, s.num_sources, s.quad_class, s.goldstein, count(*) OVER () AS total, s.story_key
-        FROM story_events s JOIN ({_hit_stories(where)}) h ON h.id = s.id
+        FROM ({_hit_stories(where)}) s
         ORDER BY s.num_articles DESC, s.num_sources DESC, s.first_seen NULLS LAST, s.id LIMIT ?""",
-        [*params, since, until, limit])
+        [since, until, *params, limit])
     total = int(rows[0][10]) if rows else 0
     members = _members(qs, "key_event_members", [(r[0], r[11], r[4], r[5]) for r in rows], span)
     items = []
@@ -395,14 +399,14 @@ def _contradictions(qs: _Queries, where: str, params: list[Any], since: dt.date,
                     span: tuple[dt.date, dt.date], limit: int) -> tuple[list[dict[str, Any]], int]:
     rows = qs.run("contradictions", f"""SELECT s.id, min(s.type), min(s.source_keys), min(s.target_keys),
             min(s.first_seen), min(s.story_key), min(s.last_seen)
-        FROM story_events s JOIN ({_hit_stories(where)}) h ON h.id = s.id
+        FROM ({_hit_stories(where)}) s
         JOIN events e ON e.story_key = s.story_key AND e.day >= s.first_seen AND e.day <= s.last_seen
         WHERE e.day >= ? AND e.day <= ?
         GROUP BY s.id
         HAVING count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} THEN e.doc_id END) > 0
            AND count(DISTINCT CASE WHEN e.modality = 'negated' THEN e.doc_id END) > 0
            AND count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} OR e.modality = 'negated' THEN e.doc_id END) > 1
-        ORDER BY min(s.first_seen) NULLS LAST, s.id""", [*params, since, until, *span])
+        ORDER BY min(s.first_seen) NULLS LAST, s.id""", [since, until, *params, *span])
     shown = rows[:limit]
     members = _members(qs, "contradiction_members", [(r[0], r[5], r[4], r[6]) for r in shown], span,
                        f"AND (e.modality IN {_ASSERTING} OR e.modality = 'negated')")
