@@ -91,6 +91,7 @@ _RAW = """CREATE TABLE raw AS
     JOIN actors sa ON sa.a = y.sa JOIN actors ta ON ta.a = y.ta
     ORDER BY day, i"""
 _EID = "substr(md5('e' || i), 1, 16)"
+_MODALITY = "CASE WHEN u % 10 = 0 THEN 'reported' ELSE 'asserted' END"
 _DID = "substr(md5('d' || j), 1, 16)"
 _SKEY, _TKEY = "coalesce(s_id, s_code)", "coalesce(t_id, t_code)"
 _S_TEXT, _T_TEXT = "s_iso || ' ' || lower(s_sector)", "t_iso || ' ' || lower(t_sector)"
@@ -113,13 +114,17 @@ _TABLES: dict[str, tuple[list[str], str]] = {
                 "cameo", "quad", "goldstein", "CASE WHEN u % 10 = 0 THEN 'reported' ELSE 'asserted' END",
                 "0", "9", "'Synthetic'", "0", "20", "'Synthetic event'", "0.5 + u / 2000.0", "'synthetic'",
                 "day", "'day'", "NULL", "NULL", "NULL", "NULL", "NULL", _ACTORS_JSON, "day",
-                f"type || '|' || {_SKEY} || '|' || {_TKEY}", _SKEY, _TKEY], "day, id"),
-    "event_dyads": ([_EID, _SKEY, "s_code", _TKEY, "t_code", "day", "type", "quad", "goldstein"], "day, event_id"),
+                f"type || '|' || {_SKEY} || '|' || {_TKEY}", _SKEY, _TKEY,
+                "'[\"synthetic\"]'", "false", "NULL", "'day'"], "day, id"),
+    "event_dyads": ([_EID, _SKEY, "s_code", _TKEY, "t_code", "day", "type", "quad", "goldstein", "s_iso", "t_iso",
+                     _MODALITY, "0.5 + u / 2000.0", "'day'", "false"], "day, event_id"),
 }
 _ACTORS = f"""SELECT * FROM (
-    SELECT {_EID}, 'source', 0, {_S_TEXT}, s_id, s_code, s_sector, NULL, NULL, 0, 5, {_SKEY}, lower({_S_TEXT}), day FROM raw
+    SELECT {_EID}, 'source', 0, {_S_TEXT}, s_id, s_code, s_sector, NULL, NULL, 0, 5, {_SKEY}, lower({_S_TEXT}), day,
+           false, s_iso FROM raw
     UNION ALL
-    SELECT {_EID}, 'target', 0, {_T_TEXT}, t_id, t_code, t_sector, NULL, NULL, 10, 15, {_TKEY}, lower({_T_TEXT}), day FROM raw)
+    SELECT {_EID}, 'target', 0, {_T_TEXT}, t_id, t_code, t_sector, NULL, NULL, 10, 15, {_TKEY}, lower({_T_TEXT}), day,
+           false, t_iso FROM raw)
     ORDER BY 14"""
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "events": EVENT_COLUMNS, "event_actors": ACTOR_COLUMNS,
            "event_dyads": DYAD_COLUMNS}
