@@ -77,9 +77,9 @@ _NAMES: dict[int, frozenset[str]] = {}  # per knowledge base (they live as long 
 
 
 def _names(kb: KnowledgeBase) -> frozenset[str]:
-    from accord.actors.gazetteer import _cities
-
     from spacy.lang.en.stop_words import STOP_WORDS
+
+    from accord.actors.gazetteer import _cities
 
     names = {k for k in kb.names if 2 <= len(k) < 60 and k not in STOP_WORDS}
     names |= set(lexicon("capitalised_titles"))
