@@ -38,9 +38,7 @@ from accord.analytics import claims as claims_mod
 from accord.store import open_store
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-COUNTRIES = ("USA CHN RUS UKR GBR FRA DEU ISR PSE IRN IND PAK JPN KOR PRK TUR SAU EGY SYR IRQ AFG BRA MEX "
-             "CAN AUS ITA ESP POL NLD BEL SWE NOR FIN DNK GRC SRB HUN ROU BGR CZE NGA ZAF ETH KEN SDN SOM LBY "
-             "DZA MAR TUN VEN COL ARG CHL PER CUB IDN PHL VNM THA").split()
+COUNTRIES = ["USA", "CHN", "RUS", "UKR", "GBR", "FRA", "DEU", "ISR", "PSE", "IRN", "IND", "PAK", "JPN", "KOR", "PRK", "TUR", "SAU", "EGY", "SYR", "IRQ", "AFG", "BRA", "MEX", "CAN", "AUS", "ITA", "ESP", "POL", "NLD", "BEL", "SWE", "NOR", "FIN", "DNK", "GRC", "SRB", "HUN", "ROU", "BGR", "CZE", "NGA", "ZAF", "ETH", "KEN", "SDN", "SOM", "LBY", "DZA", "MAR", "TUN", "VEN", "COL", "ARG", "CHL", "PER", "CUB", "IDN", "PHL", "VNM", "THA"]
 SECTORS = ("", "GOV", "MIL", "OPP", "BUS", "MED")
 # type, QuadClass, Goldstein, CAMEO code, share of events in percent
 TYPES = (

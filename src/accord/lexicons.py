@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,7 +32,7 @@ def _parse(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> frozenset[str]:
     """The words of lexicon `name` (without its leading '@'); DataFileError names the known ones."""
     name = name.lstrip("@")

@@ -10,11 +10,18 @@ from pathlib import Path
 import pandas as pd
 import polars as pl
 import pytest
+from store_factories import coded, doc, event, ref
 
-from accord.analytics.export import ACTOR_COLUMNS, COLUMNS, actors_path, export_events, export_format, read_csv
+from accord.analytics.export import (
+    ACTOR_COLUMNS,
+    COLUMNS,
+    actors_path,
+    export_events,
+    export_format,
+    read_csv,
+)
 from accord.errors import StoreError
 from accord.store import EventQuery, Store
-from store_factories import coded, doc, event, ref
 
 POLARS = {"string": pl.String, "int8": pl.Int8, "int32": pl.Int32, "float64": pl.Float64, "date32": pl.Date,
           "bool": pl.Boolean}

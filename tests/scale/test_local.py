@@ -3,7 +3,7 @@ import datetime as dt
 from accord.ingest.readers import document_from_text
 from accord.pipeline import get_pipeline
 from accord.scale.local import chunked, code_locally, code_one
-from accord.types import CodedDocument, Document, Rejection
+from accord.types import CodedDocument, Document
 
 
 def test_local_chunked_keeps_order_and_sizes():

@@ -38,7 +38,7 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
     Example: accord explain "Putin has little intention of negotiating with Ukraine." --date 2024-11-24
     """
     from accord.events.coder import DEFAULT_MIN_CONFIDENCE
-    from accord.ingest.readers import document_from_text, read_file
+    from accord.ingest.readers import read_file
     from accord.pipeline import get_pipeline
 
     if is_file or (text != "-" and len(text) < 4096 and Path(text).is_file()):
