@@ -295,7 +295,7 @@ def events(db: str, actor: str | None, country: str | None, dyad: tuple[str, str
                            modality=None if modality in (None, ("all",)) else modality,
                            granularity=None if granularity in (None, ("all",)) else granularity,
                            min_confidence=min_confidence, since=since, until=until, text=text,
-                           country=country.upper() if country else None, dyad=tuple(dyad) if dyad else None, **who)
+                           country=country.upper() if country else None, dyad=(dyad[0], dyad[1]) if dyad else None, **who)
         total = store.count_events(query)
         found = store.events(**{f: getattr(query, f) for f in (
             "actor", "dyad", "type", "quad_class", "modality", "min_confidence", "since", "until", "text",

@@ -185,7 +185,7 @@ class Ingest:
             self.reject(dataclasses.replace(out, input=origin, message=f"{origin}: coding failed: {out.message}"))
             return
         self.check_interrupted()
-        origin = self.origins.pop(out.document.id, None)
+        origin = self.origins.pop(out.document.id, "")
         self.tally.coded += 1
         if out.document.published is None:  # its events will be in no series: say so
             self.tally.undated.append(origin or out.document.url or out.document.title or out.document.id)

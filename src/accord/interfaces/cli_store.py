@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -154,7 +154,7 @@ def _suggest(store: Store, kb: Any, value: str) -> str:
 def say_counted(store: Store, rules: Counting, since: dt.date | None = None, until: dt.date | None = None,
                 period: str | None = None) -> None:
     """Tell (on stderr, so tables, CSV and JSON stay clean) what the numbers counted."""
-    click.echo(f"counted: {store.counted_note(since, until, by=period, rules=rules)}", err=True)
+    click.echo(f"counted: {store.counted_note(since, until, by=cast(Any, period), rules=rules)}", err=True)
 
 
 def say_showing(shown: int, total: int, what: str, limit: int | None) -> None:
