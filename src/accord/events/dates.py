@@ -24,9 +24,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from accord.lexicons import lexicon, table
 from accord.types import Granularity
 
-_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_WEEKDAYS = {r["name"].lower(): int(r["weekday"]) for r in table("weekdays")}  # monday: 0
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_WORDS = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)", re.I)
 _MONTH_RE = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.I)
@@ -44,16 +45,17 @@ _NUMERIC = re.compile(r"^[\d.,\s]+$")
 _FOUR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|mid\s+|mid-|late\s+)?(1[89]\d0|20\d0)'?s\b", re.I)
 # words before a bare four-digit year that make it one ("in 1990", "since 2014", "of 2019")
-_YEAR_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "from", "before", "after", "of", "between",
-                         "around", "circa", "early", "late", "mid", "through", "throughout", "and", "to", "than"})
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_YEAR_PREPS = lexicon("year_preps")
+_YEAR_DETERMINERS = lexicon("year_modifier_determiners")
+_COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
+_ORDINALS = {r["word"].lower(): int(r["number"]) - 1 for r in table("ordinal_words")}  # first: 0
 _TERM = re.compile(r"\b(?:during|in|throughout|over)\s+(?:his|her|their|the)\s+(first|second|third|fourth|previous|"
                    r"last|earlier|former)\s+(?:term|presidency|tenure|premiership|administration|stint)"
                    r"(?:\s+(?:as|in)\s+(?:the\s+)?([a-z -]+?))?(?=[,.;]|\s+(?:in|at|when|from|to|as)\b|$)", re.I)
 _LAST_YEAR = re.compile(r"\b(last|previous)\s+year\b", re.I)
-_HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "secretary general", "secretary-general")
+_HEAD_TITLES = lexicon("head_of_government_titles")
+_DATE_SPAN_PREPS = lexicon("date_span_preps")
+_PREVIOUS_PERIOD = lexicon("previous_period_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def is_date_expression(text: str, before: str = "", after: str = "") -> bool:
         if before.lower() in _YEAR_PREPS:
             return True
         # "the 2014 annexation", "Russia's 2014 invasion": a year before a noun
-        return bool(before.lower() in ("the", "a", "its", "his", "her", "their") or before.endswith("'s")) and \
+        return bool(before.lower() in _YEAR_DETERMINERS or before.endswith("'s")) and \
             bool(after) and after[:1].islower()
     if _DECADE.search(t):
         return True
@@ -196,7 +198,7 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) ->
     ent = min(candidates, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
     text = ent.text.strip()
     before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in ("since", "until", "till", "before", "after", "by", "from", "through"):
+    if before in _DATE_SPAN_PREPS:
         return EventDate(published, "day")  # "out of office since 2021" dates a state, not this event
     low = text.lower()
     ago = _AGO.match(low)
@@ -214,7 +216,7 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) ->
     if re.search(r"\bthis\s+year\b", low):
         return EventDate(dt.date(published.year, 1, 1), "year", text)
     if re.search(r"\b(last|this)\s+month\b", low):
-        back = 1 if "last" in low else 0
+        back = 1 if any(w in low for w in _PREVIOUS_PERIOD) else 0
         month = published.year * 12 + published.month - 1 - back
         return EventDate(dt.date(month // 12, month % 12 + 1, 1), "month", text)
     cleaned = re.sub(r"^(on|in|at|by|late|early|last|this)\s+", "", text, flags=re.I)
