@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
+from tests.interfaces.chromium import ARGS, CHROMIUM, SHOTS, browser, sync_api
 
-CHROMIUM = Path(os.environ.get("ACCORD_CHROMIUM", "/usr/bin/chromium"))
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 900}
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); CI does",
-                allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +24,6 @@ def server(fixed, fixed_db):
 
     with fixed.server(create_app(fixed_db, ApiSettings(allowed_hosts=loopback_hosts("127.0.0.1")))) as srv:
         yield srv
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

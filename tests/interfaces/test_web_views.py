@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
+from tests.interfaces.chromium import ARGS, CHROMIUM, SHOTS, browser, sync_api
 
-CHROMIUM = Path(os.environ.get("ACCORD_CHROMIUM", "/usr/bin/chromium"))
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 DEMO = os.environ.get("ACCORD_DEMO_DB")
 BENCH = os.environ.get("ACCORD_BENCH_DB")
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium", allow_module_level=True)
 
 VIEWS = [("events", "/events"), ("event", "/events?event=__first__"), ("network", "/network"), ("map", "/map"),
          ("country", "/country?code=USA"), ("dyads", "/dyads"), ("actor", "/actors?id=donald_trump")]
@@ -36,14 +29,6 @@ def _open(db: str):
     from accord.interfaces.api.settings import loopback_hosts
 
     return create_app(db, ApiSettings(allowed_hosts=loopback_hosts("127.0.0.1"), timeout_s=120))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def overlaps(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
