@@ -1,32 +1,73 @@
-"""Background: an event its own clause dates years back ("18 years ago", "in the 1970s")."""
+"""Background: an event its own clause dates years back ("18 years ago", "in the 1970s").
+
+The words are data (lexicons `background_*`): a count and a unit before "ago" ("18 years ago",
+"several decades ago"), a span preposition before a unit ("for decades", "over the past few
+years"), a decade preposition before "the 1970s". Only the trigger's own clause counts: "He said
+on Monday that the talks, which began decades ago, ..." dates the talks, not the saying.
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-_YEARS_AGO = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                        r"thirty|forty|fifty|several|many|some|a few)\s+(years|decades)\s+ago\b", re.I)
-_DECADE = re.compile(r"\b(in|during|since)\s+the\s+(19|20)?\d0'?s\b|\bfor\s+(many\s+|several\s+)?(years|decades)\b"
-                     r"|\bover\s+the\s+(past|last)\s+(few\s+|several\s+)?(years|decades)\b", re.I)
+from accord.lexicons import lexicon
+
+_UNITS = lexicon("background_units")
+_AGO = lexicon("background_ago_words")
+_COUNTS = lexicon("background_counts")
+_SPAN_PREPS = lexicon("background_span_preps")
+_SPAN_MODIFIERS = lexicon("background_span_modifiers")
+_DECADE_PREPS = lexicon("background_decade_preps")
+_OF = lexicon("background_unit_of_preps")
+_DECADE_DETERMINERS = lexicon("background_decade_determiners")
+_DECADE_SUFFIXES = lexicon("background_decade_suffixes")
+_DECADE = re.compile(r"(19|20)?\d0'?s")  # the shape of "1970s", "70s", "70's" (digits, not words)
+_DECADE_NUMBER = re.compile(r"(19|20)?\d0")
+_CLAUSES = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp")
 
 
-_BACKGROUND_WORDS = re.compile(r"\bago\b|\byears\b|\bdecades\b|0'?s\b", re.I)
+def _decade_at(span: Span, i: int) -> bool:
+    t = span[i]
+    if _DECADE.fullmatch(t.lower_):
+        return True
+    return bool(_DECADE_NUMBER.fullmatch(t.lower_)) and i + 1 < len(span) and span[i + 1].lower_ in _DECADE_SUFFIXES
+
+
+def _dates_back(span: Span) -> bool:
+    """The span holds "N years ago", "for/over (the past...) years|decades" or "in the 1970s"."""
+    for i, t in enumerate(span):
+        if t.lower_ in _UNITS:
+            if i + 1 < len(span) and span[i + 1].lower_ in _AGO and i > 0 and (
+                    span[i - 1].is_digit or span[i - 1].lower_ in _COUNTS):
+                return True
+            j = i - 1
+            while j >= 0 and span[j].lower_ in _SPAN_MODIFIERS:
+                j -= 1
+            if j >= 0 and span[j].lower_ in _SPAN_PREPS and not any(c.dep_ == "prep" and c.lower_ in _OF for c in t.children):
+                # "for decades", not "for years of fraud"
+                return True
+        elif i >= 2 and span[i - 1].lower_ in _DECADE_DETERMINERS and span[i - 2].lower_ in _DECADE_PREPS and _decade_at(span, i):
+            return True
+    return False
+
+
+def _mentions_time(sent: Span) -> bool:
+    return any(t.lower_ in _UNITS or t.lower_ in _AGO or _DECADE_NUMBER.match(t.lower_) for t in sent)
 
 
 def is_background(tok: Token) -> bool:
     """An event its own clause dates years back ('18 years ago', 'in the 1970s', 'decades ago'):
     background the story recalls. Dates of other clauses do not count."""
-    if not _BACKGROUND_WORDS.search(tok.sent.text):
+    if not _mentions_time(tok.sent):
         return False
     clause = tok
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
+    while clause.dep_ not in _CLAUSES and clause.head.i != clause.i:
         clause = clause.head
     c = clause.i
     words = [t for t in clause.subtree if c in (t.head.i, t.head.head.i, t.head.head.head.i)]
     if not words:
         return False
     doc = tok.doc
-    text = doc[min(t.i for t in words): max(t.i for t in words) + 1].text
-    return bool(_YEARS_AGO.search(text) or _DECADE.search(text))
+    return _dates_back(doc[min(t.i for t in words): max(t.i for t in words) + 1])
