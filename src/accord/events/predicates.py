@@ -658,3 +658,14 @@ def _actor_word(ctx: RuleContext, words: frozenset[str]) -> bool:
 def _prep(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger has a preposition child that is one of these words."""
     return any(c.dep_ == "prep" and c.lower_ in words for c in ctx.tok.children)
+
+
+# --- session 4 (h4): precision, what is said about an act that is not the act
+
+
+@predicate("complement_of_pos", "codes")
+def _complement_of_pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
+    """The trigger is a gerund or clause after a preposition that belongs to a word of one of these
+    parts of speech (ADJ, NOUN): "cautious about confronting China", "the urgency of boosting aid"."""
+    tok = ctx.tok
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
