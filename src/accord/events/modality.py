@@ -30,6 +30,8 @@ _COND_MARKS = lexicon("condition_markers")
 _ASKING = lexicon("asking_verbs")
 _INFINITIVE_MARKERS = lexicon("infinitive_markers")
 _NEGATION_WORDS = lexicon("negation_words")
+_NONE_DETERMINERS = lexicon("none_determiners")
+_NONE_PRONOUNS = lexicon("none_pronouns")
 _GOING_TO = lexicon("going_to_verbs")
 _ATTRIBUTION_PREPS = lexicon("attribution_preps")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
@@ -59,6 +61,8 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
         dep = cur.dep_
         if dep == "conj" and cur.tag_ in ("VBD", "VBZ", "VBP"):
             break  # "would not be intimidated ... and urged": a finite conjunct has its own tense
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
+            break  # "did not respond ..., but they have denied": a conjunct with its own subject or auxiliary
         cur = cur.head
         chain.append(cur)
         if dep in ("nsubj", "nsubjpass"):
@@ -108,8 +112,24 @@ def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
     return ModalityReading("asserted", None, None)
 
 
+def _no_subject(t: Token) -> str | None:
+    """'No passengers were killed', 'none of them was hurt': a subject that denies the act."""
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in _NONE_PRONOUNS:
+                return c.lower_
+            det = next((d.lower_ for d in c.children if d.dep_ == "det" and d.lower_ in _NONE_DETERMINERS), None)
+            if det:
+                return det
+    return None
+
+
 def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
     lemma = t.lemma_.lower()
+    if t.pos_ in ("VERB", "AUX"):
+        nobody = _no_subject(t)
+        if nobody:
+            found.setdefault("negated", nobody)
     for c in t.children:
         cl = c.lower_
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and cl in _NEGATION_WORDS):

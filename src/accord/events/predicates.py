@@ -658,3 +658,47 @@ def _actor_word(ctx: RuleContext, words: frozenset[str]) -> bool:
 def _prep(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger has a preposition child that is one of these words."""
     return any(c.dep_ == "prep" and c.lower_ in words for c in ctx.tok.children)
+
+
+# --- session 4 (h4): precision, what is said about an act that is not the act
+
+
+@predicate("complement_of_pos", "codes")
+def _complement_of_pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
+    """The trigger is a gerund or clause after a preposition that belongs to a word of one of these
+    parts of speech (ADJ, NOUN): "cautious about confronting China", "the urgency of boosting aid"."""
+    tok = ctx.tok
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
+
+
+@predicate("content_head_lemma", "words")
+def _content_head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's content clause (a ccomp or parataxis child) is headed by one of these lemmas
+    ("warned that X is dangerous": be; "said they must understand": understand)."""
+    tok = ctx.tok
+    heads = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+    return any(h.lemma_.lower() in words or any(x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)
+               for h in heads)
+
+
+_DISTRIBUTIVES = lexicon("distributive_determiners")
+
+
+@predicate("habitual", "words")
+def _habitual(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's clause says the act is a habit, not an event: an adverb among these words
+    ("frequently conducts bombings"), or a time with "each" or "every" ("bans fishing each year"),
+    on the trigger, its first conjunct, or the verb a nominal or infinitival trigger is the object of."""
+    tok = ctx.tok
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    clause = [tok, tok.head] if tok.dep_ in ("dobj", "xcomp") else [tok]
+    for t in clause:
+        if any(c.dep_ == "advmod" and c.lower_ in words for c in t.children):
+            return True
+        for d in t.subtree:
+            if d.dep_ == "det" and d.lower_ in _DISTRIBUTIVES and d.head.ent_type_ in ("DATE", "TIME"):
+                path = [a for a in d.head.ancestors if a.i != t.i and t.is_ancestor(a)]
+                if not any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in path):
+                    return True
+    return False
