@@ -12,7 +12,7 @@ from accord.events.patterns import default_patterns
 from accord.events.triggers import MUST_REQUEST, NEG_INTENT
 
 # Documented decisions (README "CAMEO and PLOVER"): appeals are requests; 08 is split by code.
-DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION"}
+DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION", "116": "SANCTION"}
 
 
 def emitted_codes() -> set[str]:

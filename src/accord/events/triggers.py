@@ -14,6 +14,7 @@ _INTENT_NOUNS = lexicon("intent_nouns")
 _NO_WORDS = lexicon("none_determiners")
 _INTENT_CONTENT_PREPS = lexicon("intent_content_preps")
 _PREDICATIVE_PREPS = lexicon("predicative_preps")
+_QUANTITIES = lexicon("quantity_nouns")
 NEG_INTENT = Pattern(
     pos="verb", lemma="*intention", cue="", cue_values=frozenset(), cameo="120", targets=frozenset(),
     confidence=0.7, frame=True, id="trigger.frame.no-intention",
@@ -87,9 +88,18 @@ def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
 
 
 def _objects(tok: Token) -> list[tuple[str, str, int]]:
-    """(lemma, lower-case form, index) of the verb's objects and their conjuncts, in order."""
-    return [(o.lemma_.lower(), o.lower_, o.i) for child in tok.children if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
-            for o in (child, *child.conjuncts)]
+    """(lemma, lower-case form, index) of the verb's objects and their conjuncts, in order; an object
+    that is a quantity ("expelled hundreds of migrants") also gives the head of its "of" phrase."""
+    out = []
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
+            continue
+        for o in (child, *child.conjuncts):
+            out.append((o.lemma_.lower(), o.lower_, o.i))
+            if o.lower_ in _QUANTITIES:
+                out += [(g.lemma_.lower(), g.lower_, g.i) for p in o.children if p.dep_ == "prep" and p.i > o.i
+                        for g in p.children if g.dep_ == "pobj"]
+    return out
 
 
 def _object_cue(tok: Token, p: Pattern, objects: list[tuple[str, str, int]]) -> tuple[int, ...] | None:
