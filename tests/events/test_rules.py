@@ -154,7 +154,7 @@ RULES = [
     ("leaders of", "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.",
      [("AGREE", ("AZEOPP",), ("AZEGOV",), "asserted")]),
     ("leader of a group", "The leader of Afghanistan's Taliban insurgency praised the withdrawal of U.S. troops.",
-     [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted")]),
+     [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted"), ("RETREAT", ("USAMIL",), (), "asserted")]),
     ("state body", "The Kenya Defence Forces attacked al-Shabaab positions.", [("ASSAULT", ("KENMIL",), ("SOMREB",), "asserted")]),
     # a wire dateline the parser takes for a second subject is not the actor
     ("dateline subject", "LONDON, Oct 16 (Example Wire) - Britain on Tuesday pledged new humanitarian aid for Sudan.",

@@ -22,6 +22,8 @@ _OBJECT_CONTROL = lexicon("object_control_verbs")
 _REL_PRONOUNS = lexicon("relative_pronouns")
 # Verbs whose object names the event they take part in: "held talks", "launched strikes".
 LIGHT_VERBS = lexicon("light_verbs")
+# Verbs of saying whose object names the statement ("tweeted condemnation"): a light verb's source too.
+STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 _PHRASE_OWNER_PREPS = lexicon("phrase_owner_preps")
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "acl", "relcl", "attr", "appos")
 
@@ -408,6 +410,8 @@ _UNDERGOING_PREPS = lexicon("undergoing_preps")
 _UNDERGOING_VERBS = lexicon("undergoing_verbs")
 _LIGHT_VERB_TARGET_PREPS = lexicon("target_preps_of_light_verbs")
 _PROTEST_TARGET_PREPS = lexicon("protest_target_preps")
+_OF_AGENT_NOUNS = lexicon("of_agent_nouns")
+_CARRYING_OUT = lexicon("carrying_out_nouns")
 
 
 def _governing_verb(noun: Token) -> Token:
@@ -461,6 +465,18 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             for obj in (o for o in of.children if o.dep_ == "pobj" and (
                     o.i not in idx.by_token or idx.by_token[o.i].how == "agent")):  # "the withdrawal of forces from X"
                 targets.extend(_prep_objects(obj, trig.pattern.targets - _THEME_PREPS, idx))
+    if not sources and trig.pattern.lemma in _OF_AGENT_NOUNS:
+        # "the withdrawal of U.S. troops from the country": the troops withdraw
+        sources = [m for of in noun.children if of.dep_ == "prep" and of.lower_ in _THEME_PREPS
+                   for o in of.children if o.dep_ == "pobj" for m in idx.actors(o) if m.ref.code]
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in _THEME_PREPS \
+            and noun.head.head.lemma_.lower() in _CARRYING_OUT:
+        # "Trump's imposition of sanctions", "Russia's use of force against Kyiv": who carries it out
+        owner = noun.head.head
+        sources = [idx.by_token[c.i] for c in owner.children if c.dep_ in ("poss", "compound", "amod") and c.i in idx.by_token]
+        sources += [m for c in owner.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for o in c.children for m in idx.actors(o)]
+        if sources and not targets:
+            targets.extend(_prep_objects(owner, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
     if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ in _THEME_PREPS for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
@@ -480,7 +496,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"
-        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(c in LIGHT_VERBS for c in lemma_candidates(head))):
+        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS
+                                                                 for c in lemma_candidates(head))):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:

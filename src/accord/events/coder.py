@@ -48,7 +48,7 @@ DEFAULT_MIN_CONFIDENCE = 0.3
 UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
-_UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns")
+_UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")

@@ -11,7 +11,12 @@ proper noun, an entity the tagger names, a pronoun of `@unresolved_pronouns`, a 
 Nominal events told inside another clause keep their event too: a noun that is the subject of a
 verb of occurrence ("clashes erupted", "fighting broke out between X and Y", whose `between`
 phrase names the sides) or the object of "in" under a verb of harm ("Four people died in a
-grenade attack": the dead are its target).
+grenade attack": the dead are its target). So do nominal events that a clause says happened to
+or was done by someone: undergone ("the convoy came under attack", "faced arrest": the subject is
+the target), drawn as a reaction ("the arrest drew condemnation from rights groups": the "from"
+phrase is the source), or carried out with a light verb or a verb of saying ("conducted drills",
+"tweeted condemnation": the subject is the source, and a subject the grammar cannot call an actor
+still leaves the event standing).
 """
 
 from __future__ import annotations
@@ -19,12 +24,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
-from accord.events.arguments import Arguments, MentionIndex
+from accord.events.arguments import LIGHT_VERBS, STATEMENT_LIGHT_VERBS, Arguments, MentionIndex
+from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
 from accord.lexicons import lexicon
 from accord.types import ActorRef
 
-_PRONOUNS = lexicon("unresolved_pronouns")
+_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
+_UNDERGOING_PREPS = lexicon("undergoing_preps")
+_UNDERGOING_VERBS = lexicon("undergoing_verbs")
+_UNDERGOING_OBJECT_VERBS = lexicon("undergoing_object_verbs")
+_REACTION_VERBS = lexicon("reaction_verbs")
+_SOURCE_PREPS = lexicon("reaction_source_preps")
+_EXPLETIVES = lexicon("expletive_subjects")
+_PATIENTS = lexicon("patient_nouns")
+_AGENT_PREPS = lexicon("agent_preps")
 _PEOPLE = lexicon("people_nouns")
 _OCCURRENCE = lexicon("occurrence_verbs")
 _HARM = lexicon("harm_verbs")
@@ -32,6 +46,8 @@ _SIDES = lexicon("side_preps")  # between, among
 _SETTINGS = lexicon("setting_preps")  # in, during
 _TARGET_PREPS = lexicon("always_target_preps")
 _QUANTITIES = lexicon("quantity_nouns")
+_MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coercion and sanctions: what one undergoes
+_VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
@@ -99,9 +115,7 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
         return _nominal(trig, idx)
     tok = trig.anchor if trig.anchor is not None else trig.token
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not subjects and tok.dep_ in ("xcomp", "conj"):
-        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    subjects = _clause_subjects(tok)
     agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in trig.extra]
     objects += _pobjs(tok, trig.pattern.targets | _TARGET_PREPS)
@@ -116,10 +130,66 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
     return Arguments(tuple(sources), tuple(targets), False), False
 
 
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it is coordinated with or completes ("they picked out
+    officers, tied their hands and shot them": 'they' shot)."""
+    cur = verb
+    for n in range(4):
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects or cur.dep_ not in (("xcomp", "conj") if n == 0 else ("conj",)) or cur.head.i == cur.i:
+            return subjects
+        cur = cur.head
+    return []
+
+
+def _doers(events: list[Token], idx: MentionIndex) -> list[Mention]:
+    """Who did what a reaction is to: the owner of 'the Israeli strike', 'Russia's attack', or the
+    'by' phrase ('the arrest of X by police'); not the owner of what happened to someone ('Mech
+    Dara's arrest')."""
+    out: list[Mention] = []
+    for ev in events:
+        if ev.lemma_.lower() not in _PATIENTS:
+            out += [idx.by_token[c.i] for c in ev.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in idx.by_token]
+        out += [m for o in _pobjs(ev, _AGENT_PREPS) for m in idx.actors(o)]
+    return out
+
+
+def _light_verb(verb: Token) -> bool:
+    return any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS for c in lemma_candidates(verb))
+
+
 def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     noun = trig.token
     head = noun.head
     sources = _with_conjuncts([o for o in _pobjs(noun, _SIDES)] + [c for c in noun.children if c.dep_ == "poss"], idx=idx)
+    own_targets = _with_conjuncts(_pobjs(noun, trig.pattern.targets | _TARGET_PREPS), idx=idx)
+    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS \
+            or noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS and trig.pattern.cameo[:2] in _MATERIAL:
+        # "the convoy came under attack", "activists faced arrest": the subject underwent it
+        verb = head.head if noun.dep_ == "pobj" else head
+        victims = _with_conjuncts(_clause_subjects(verb), victims=True, idx=idx)
+        sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS), idx=idx)  # "came under attack from Assad loyalists"
+        return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _REACTION_VERBS and trig.pattern.cameo[:2] in _VERBAL:
+        # "the arrest drew condemnation from rights groups": the reaction happened
+        sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS) + _pobjs(head, _SOURCE_PREPS), idx=idx)
+        return Arguments(tuple(sources), tuple(own_targets or _doers(_clause_subjects(head), idx)), False), True
+    if noun.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.pos_ == "VERB" and head.head.pos_ == "VERB" \
+            and any(c in LIGHT_VERBS for c in lemma_candidates(head.head)):
+        # "China conducted the military drills encircling Taiwan", parsed as a clause: the drills
+        # are the light verb's object, and what the clause does to is their target
+        verb = head.head
+        sources += _with_conjuncts(_clause_subjects(verb), idx=idx)
+        targets = own_targets + _with_conjuncts([c for c in head.children if c.dep_ == "dobj"], idx=idx)
+        return Arguments(tuple(sources), tuple(targets), False), True
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and _light_verb(head):
+        # "conducted drills", "tweeted condemnation": carried out by the subject, named or not
+        subjects = _clause_subjects(head)
+        if any(c.dep_ == "auxpass" for c in head.children) or (subjects and not any(
+                s.lower_ in _EXPLETIVES for s in subjects)):
+            sources += _with_conjuncts(subjects, idx=idx)
+            targets = own_targets + _with_conjuncts(_pobjs(head, trig.pattern.targets | _TARGET_PREPS), idx=idx)
+            return Arguments(tuple(sources), tuple(t for t in targets if t not in sources), False), True
     if noun.dep_ == "nsubj" and _verb_phrase(head) in _OCCURRENCE:
         sources += _with_conjuncts(_pobjs(head, _SIDES), idx=idx)  # "fighting broke out between X and Y"
         return Arguments(tuple(sources), (), False), True

@@ -702,3 +702,29 @@ def _habitual(ctx: RuleContext, words: frozenset[str]) -> bool:
                 if not any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in path):
                     return True
     return False
+
+# --- session 4 (h2): nominal events and unresolved actors
+
+
+@predicate("object_of_frame", "codes")
+def _object_of_frame(ctx: RuleContext, roots: tuple[str, ...]) -> bool:
+    """A nominal trigger is the direct object of a frame trigger (one that embeds an event) whose
+    CAMEO code starts with one of these: what is demanded or urged is the frame's content, not an
+    event of its own ("demanded the *withdrawal* of Serbian forces")."""
+    head = _head_trigger(ctx)
+    return head is not None and ctx.trig.pattern.pos == "noun" and ctx.trig.anchor is None \
+        and ctx.tok.dep_ == "dobj" and head.pattern.frame and head.pattern.cameo.startswith(roots)
+
+
+_UNDERGOING_OBJECT_VERBS = lexicon("undergoing_object_verbs")
+
+
+@predicate("undergone", "bool")
+def _undergone(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger names what its clause's subject underwent: the object of "come under"
+    ("the convoy came under *attack*") or of a verb of @undergoing_object_verbs ("faced *arrest*")."""
+    tok = ctx.tok
+    hit = ctx.trig.pattern.pos == "noun" and (
+        (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS)
+        or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS))
+    return hit == value

@@ -1,0 +1,41 @@
+"""Nominal events told by another clause, and events whose actors the knowledge base does not know
+(events/fallback.py, events/arguments.py; issue 17): exact expected output on sentences written here."""
+
+import pytest
+from tests.conftest import summary
+
+CASES = [
+    # "Trump's imposition of sanctions": the owner of the carrying-out noun is the source
+    ("carrying out", "The Iranian government's imposition of sanctions on Britain angered London.",
+     [("SANCTION", ("IRNGOV",), ("GBR",), "asserted")]),
+    # a verb of saying with a statement noun as object: its subject is the source
+    ("statement light verb", "Hungary's president tweeted condemnation of the vote.",
+     [("ACCUSE", ("HUNGOV",), (), "reported")]),
+    # a reaction drawn: the "from" phrase is the source, the owner of what drew it the target
+    ("reaction drawn", "The Israeli strike on Gaza drew condemnation from Egypt.",
+     [("ASSAULT", ("ISR",), ("PSE",), "asserted"), ("ACCUSE", ("EGY",), ("ISR",), "asserted")]),
+    ("reaction without target", "The verdict drew sharp criticism from Amnesty International.",
+     [("ACCUSE", ("NGOAMN",), (), "asserted")]),
+    # "came under attack": the attacker in the "from" phrase
+    ("undergone from", "The patrol came under attack from Taliban fighters near Kandahar.",
+     [("ASSAULT", ("AFGREB",), ("AFG",), "asserted")]),
+    # "came under attack" with no one named: an unidentified attacker where it happened
+    ("undergone", "The convoy came under attack near Kalat, Pakistani officials reported.",
+     [("ASSAULT", ("PAK",), ("PAK",), "reported")]),
+    # object pronouns stand for an unresolved target when no actor is known
+    ("object pronoun", "Law enforcement charged him with treason.",
+     [("ACCUSE", (), (None,), "asserted")]),
+    ("coordinated subject", "Then they picked out the guards, tied their hands and shot them.",
+     [("ASSAULT", (None,), (None,), "asserted")]),
+    # what a demand asks for is its content, not a second event
+    ("demanded nominal", "The European Union demanded the withdrawal of Serbian forces from Bosnia.",
+     [("REQUEST", ("IGOEU",), ("SRBMIL", "BIH"), "asserted")]),
+    # "the withdrawal of U.S. troops": those named in "of" withdraw
+    ("of agent", "The Taliban praised the withdrawal of U.S. troops from Afghanistan.",
+     [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted"), ("RETREAT", ("USAMIL",), ("AFG",), "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_fallback_nominal(code, case, text, expected):
+    assert [summary(e) for e in code(text, "2024-03-01")] == expected
