@@ -92,6 +92,9 @@ def _objects(tok: Token) -> list[tuple[str, str, int]]:
     """(lemma, lower-case form, index) of the verb's objects and their conjuncts, in order."""
     objs = [o for child in tok.children if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             for o in (child, *child.conjuncts)]
+    if not objs and any(c.dep_ == "dative" for c in tok.children):
+        # "gave the government 48 hours": the parser makes the second object a noun adverbial
+        objs = [c for c in tok.children if c.dep_ == "npadvmod"]
     # "a string of criticisms", "13 rounds of missile tests": the noun after "of" is the object too
     objs += [g for o in objs if o.lemma_.lower() in _PARTITIVE
              for p in o.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS for g in p.children if g.dep_ == "pobj"]
