@@ -27,7 +27,7 @@ def lemma_candidates(tok: Token) -> tuple[str, ...]:
         out += [text[:-2], text[:-1]]
     elif text.endswith("s"):
         out.append(text[:-1])
-    prefix = _hyphen_prefix(tok)
+    prefix = hyphen_prefix(tok)
     if prefix:  # "test-fired", "fire-bombed": the hyphenated verb first, then its last part
         out = [f"{prefix}-{c}" for c in out] + [f"{prefix}{c}" for c in out] + out
     seen: list[str] = []
@@ -37,8 +37,8 @@ def lemma_candidates(tok: Token) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _hyphen_prefix(tok: Token) -> str:
-    """The word joined to a verb by a hyphen with no space ("test" in "test-fired"), or ""."""
+def hyphen_prefix(tok: Token) -> str:
+    """The word joined to a verb or noun by a hyphen with no space ("test" in "test-fired"), or ""."""
     if tok.i < 2:
         return ""
     hyphen, word = tok.doc[tok.i - 1], tok.doc[tok.i - 2]

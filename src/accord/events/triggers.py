@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from accord.events.lemmas import lemma_candidates
+from accord.events.lemmas import hyphen_prefix, lemma_candidates
 from accord.events.patterns import Pattern, PatternSet
 from accord.lexicons import lexicon
 
@@ -98,7 +98,13 @@ def _objects(tok: Token) -> list[tuple[str, str, int]]:
     # "a string of criticisms", "13 rounds of missile tests": the noun after "of" is the object too
     objs += [g for o in objs if o.lemma_.lower() in _PARTITIVE
              for p in o.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS for g in p.children if g.dep_ == "pobj"]
-    return [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
+    out = [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
+    for o in objs:  # "a sit-in", "a cease-fire": the hyphenated noun, and written as one word
+        prefix = hyphen_prefix(o)
+        if prefix:
+            out += [(f"{prefix}-{o.lemma_.lower()}", f"{prefix}-{o.lower_}", o.i),
+                    (f"{prefix}{o.lemma_.lower()}", f"{prefix}{o.lower_}", o.i)]
+    return out
 
 
 def _object_cue(tok: Token, p: Pattern, objects: list[tuple[str, str, int]]) -> tuple[int, ...] | None:
