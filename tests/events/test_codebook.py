@@ -11,8 +11,10 @@ from accord.events.coder import frame_codes
 from accord.events.patterns import default_patterns
 from accord.events.triggers import MUST_REQUEST, NEG_INTENT
 
-# Documented decisions (README "CAMEO and PLOVER"): appeals are requests; 08 is split by code.
-DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION", "116": "SANCTION"}
+# Documented decisions (README "CAMEO and PLOVER"): appeals are requests; 08 is split by code;
+# convictions and sentences (116) are SANCTION (convict).
+DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION",
+             "116": "SANCTION"}
 
 
 def emitted_codes() -> set[str]:

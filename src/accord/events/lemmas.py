@@ -27,8 +27,21 @@ def lemma_candidates(tok: Token) -> tuple[str, ...]:
         out += [text[:-2], text[:-1]]
     elif text.endswith("s"):
         out.append(text[:-1])
+    prefix = hyphen_prefix(tok)
+    if prefix:  # "test-fired", "fire-bombed": the hyphenated verb first, then its last part
+        out = [f"{prefix}-{c}" for c in out] + [f"{prefix}{c}" for c in out] + out
     seen: list[str] = []
     for c in out:
         if c and c not in seen:
             seen.append(c)
     return tuple(seen)
+
+
+def hyphen_prefix(tok: Token) -> str:
+    """The word joined to a verb or noun by a hyphen with no space ("test" in "test-fired"), or ""."""
+    if tok.i < 2:
+        return ""
+    hyphen, word = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_ or not word.is_alpha:
+        return ""
+    return word.lower_

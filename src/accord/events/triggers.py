@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from accord.events.lemmas import lemma_candidates
+from accord.events.lemmas import hyphen_prefix, lemma_candidates
 from accord.events.patterns import Pattern, PatternSet
 from accord.lexicons import lexicon
 
@@ -28,6 +28,8 @@ MUST_REQUEST = Pattern(
 _SAYING = lexicon("obligation_saying_verbs")
 _OBLIGATION = lexicon("obligation_modals")
 _SELF = lexicon("self_exhortation_pronouns")
+_PARTITIVE = lexicon("partitive_nouns")
+_PARTITIVE_PREPS = lexicon("partitive_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +91,13 @@ def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
 
 def _objects(tok: Token) -> list[tuple[str, str, int]]:
     """(lemma, lower-case form, index) of the verb's objects and their conjuncts, in order; an object
-    that is a quantity ("expelled hundreds of migrants") also gives the head of its "of" phrase."""
-    out = []
-    for child in tok.children:
-        if child.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
-            continue
-        for o in (child, *child.conjuncts):
-            out.append((o.lemma_.lower(), o.lower_, o.i))
-            if o.lower_ in _QUANTITIES:
-                out += [(g.lemma_.lower(), g.lower_, g.i) for p in o.children if p.dep_ == "prep" and p.i > o.i
-                        for g in p.children if g.dep_ == "pobj"]
-    return out
+    that is a quantity or a series ("expelled hundreds of migrants", "leveled a string of criticisms",
+    "13 rounds of missile tests") also gives the noun of its "of" phrase."""
+    objs = [o for child in tok.children if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+            for o in (child, *child.conjuncts)]
+    objs += [g for o in objs if o.lemma_.lower() in _PARTITIVE or o.lower_ in _QUANTITIES
+             for p in o.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS for g in p.children if g.dep_ == "pobj"]
+    return [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
 
 
 def _object_cue(tok: Token, p: Pattern, objects: list[tuple[str, str, int]]) -> tuple[int, ...] | None:
@@ -123,6 +121,9 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
             return (child.i,)  # the parser may call the particle an adverb or a preposition ("stepped down", "pulled X out of")
         if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values:
             return ()
+        if p.cue == "prep" and child.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                g.dep_ == "mark" and g.i == tok.i + 1 and g.lower_ in p.cue_values for g in child.children):
+            return ()  # "called for the Taliban to lift the ban": the parser makes "for" the clause's mark
         if p.cue == "obj" and child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             for obj in (child, *child.conjuncts):
                 if obj.lemma_.lower() in p.cue_values or obj.lower_ in p.cue_values:
