@@ -9,7 +9,8 @@ Each text is coded with the accord pipeline, published on its `date`. Figures, t
 - negatives: on texts with no gold event, how many texts got any event and how many events;
 - silent_share: share of texts with gold events where nothing at all was coded;
 - per_genre: type recall by genre.
-`--misses` also prints the texts whose gold types were not all found, with what was coded.
+`--misses` also prints the texts whose gold types were not all found, with what was coded;
+`--case=lower` or `--case=upper` codes the texts lower-cased or upper-cased (some wire feeds).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(records: list[dict], pipe: Pipeline, misses: list[dict] | None = None) -> dict:
-    docs = [document_from_text(r["text"], name=r["id"], published=dt.date.fromisoformat(r["date"])) for r in records]
+def score(records: list[dict], pipe: Pipeline, misses: list[dict] | None = None, case: str = "") -> dict:
+    recase = {"lower": str.lower, "upper": str.upper}.get(case, str)
+    docs = [document_from_text(recase(r["text"]), name=r["id"], published=dt.date.fromisoformat(r["date"])) for r in records]
     c = Counter()
     genre = defaultdict(Counter)
     for rec, coded in zip(records, pipe.code_many(docs), strict=True):
@@ -69,12 +71,13 @@ def score(records: list[dict], pipe: Pipeline, misses: list[dict] | None = None)
 
 def main(argv: list[str]) -> None:
     show = "--misses" in argv
+    case = next((a.split("=", 1)[1] for a in argv if a.startswith("--case=")), "")
     paths = [Path(a) for a in argv if not a.startswith("--")] or DEFAULT
     pipe = Pipeline()
     out = {}
     for path in paths:
         misses: list[dict] | None = [] if show else None
-        out[path.stem] = score(load(path), pipe, misses)
+        out[path.stem] = score(load(path), pipe, misses, case)
         if show:
             out[path.stem]["misses"] = misses
     print(json.dumps(out, indent=1))

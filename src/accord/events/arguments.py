@@ -346,6 +346,7 @@ _RESPONSIBILITY_PREPS = lexicon("responsibility_preps")
 _RESPONSIBILITY = lexicon("responsibility_nouns")
 _CLAIMING = lexicon("responsibility_claiming_verbs")
 _AGENT_PREPS = lexicon("agent_preps")
+_MANNER_EVENTS = lexicon("manner_event_phrases")
 
 
 def _claimer(noun: Token, idx: MentionIndex) -> list[Mention]:
@@ -496,8 +497,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"
-        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS
-                                                                 for c in lemma_candidates(head))):
+        manner = anchor.dep_ == "pobj" and f"{anchor.head.lower_} {anchor.lemma_.lower()}" in _MANNER_EVENTS  # "resigned in protest"
+        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or manner or any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS
+                                                                           for c in lemma_candidates(head))):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:
