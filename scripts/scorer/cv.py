@@ -41,6 +41,7 @@ def main() -> int:
     ap.add_argument("--veto-l2", type=float, default=train.VETO_L2)
     ap.add_argument("--bare", action="store_true", help="propose events with no argument too")
     ap.add_argument("--dense", action="store_true", help="add the mean token tensor as features")
+    ap.add_argument("--protect", type=float, default=1.0, help="never veto events of this confidence or more")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     pipe = Pipeline(scorer=None)
@@ -69,7 +70,7 @@ def main() -> int:
                 continue
             for cfg in configs:
                 mode, v, p = cfg
-                out = events if mode == "none" else Scorer(pipe.coder, model, mode, v, p, veto, args.bare)(doc, document, events)  # type: ignore[arg-type]
+                out = events if mode == "none" else Scorer(pipe.coder, model, mode, v, p, veto, args.bare, args.protect)(doc, document, events)  # type: ignore[arg-type]
                 counts, c = tallies[cfg]
                 for sent in story["sentences"]:
                     mine = [e for e in out if sent["start"] <= e.trigger.start < sent["end"]]

@@ -18,6 +18,7 @@ Scorer to the Pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -52,6 +53,7 @@ DEFAULT_MODE: ScorerMode = "both"
 RULE_ID = "scorer.propose"  # the trace (and `rule`) of a proposed event
 VETO_BELOW = 0.01  # chosen by cross-validation on the tune split (docs/scorer.md)
 PROPOSE_ABOVE = 0.25
+PROTECT = 1.0  # no coded event is safe from the veto
 BARE = True  # propose with no argument too: CV on tune found it raises type F1 (docs/scorer.md)
 _CONTENT_POS = ("NOUN", "VERB", "PROPN", "ADJ")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
@@ -153,11 +155,12 @@ class Scorer:
 
     def __init__(self, coder: Coder, model: ScorerModel | None = None, mode: ScorerMode = DEFAULT_MODE,
                  veto_below: float = VETO_BELOW, propose_above: float = PROPOSE_ABOVE,
-                 veto_model: ScorerModel | None = None, bare: bool = BARE):
+                 veto_model: ScorerModel | None = None, bare: bool = BARE, protect: float = PROTECT):
         if mode not in ("veto", "propose", "both"):
             raise ValueError(f"scorer mode {mode!r}: veto, propose or both")
         self.coder = coder
         self.model = model or default_model()
+        self.protect = protect  # events the coder is this confident of are never vetoed
         self.bare = bare  # propose an event even when its word has no argument
         self.veto_model = veto_model  # P(the event's type is right | event features); None: the type model
         self.mode = mode
@@ -194,6 +197,8 @@ class Scorer:
         return out
 
     def keep(self, event: Event, feats: Sequence[str], vec: np.ndarray | None = None) -> bool:
+        if event.confidence >= self.protect:
+            return True
         if self.veto_model is not None:
             return float(self.veto_model.scores(event_features(event, feats))[0]) >= self.veto_below
         p = self.model.scores(feats, vec)
@@ -215,6 +220,14 @@ class Scorer:
         args = verb_arguments(trig, idx) if pos == "verb" else noun_arguments(trig, idx)
         if not args.sources and not args.targets:
             args, _ = unresolved_arguments(trig, idx)
+        root = sent.root
+        if not args.sources and not args.targets and root.pos_ == "VERB" and root.i != tok.i:
+            # the word names the event but has no actor of its own ("four died in a grenade
+            # attack"): the subject and objects of the sentence's main verb
+            head = Trigger(root, dataclasses.replace(pattern, pos="verb", lemma=root.lemma_.lower()))
+            args = verb_arguments(head, idx)
+            if not args.sources and not args.targets:
+                args, _ = unresolved_arguments(head, idx)
         if not args.sources and not args.targets and not self.bare:
             return None
         doc = sent.doc
