@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from accord.events.coder import DEFAULT_MIN_CONFIDENCE, Coder
+from accord.events.scorer import Scorer, scorer_from_env
 from accord.ingest.readers import document_from_text
 from accord.ingest.repair import bound_text
 from accord.nlp.model import load_nlp
@@ -29,12 +30,24 @@ class Pipeline:
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     batch_size: int = 32
+    # the optional learned scorer (accord.events.scorer, docs/scorer.md): "env" reads ACCORD_SCORER
+    # (off when unset), None turns it off, a Scorer is used as given
+    scorer: Scorer | None | str = "env"
     coder: Coder = field(init=False)
 
     def __post_init__(self) -> None:
         self.nlp = load_nlp()
         self.coder = Coder(min_confidence=self.min_confidence)
         self.truecase = Truecaser(self.coder.kb)  # all-caps or all-lower texts are parsed recased
+        if self.scorer == "env":
+            self.scorer = scorer_from_env(self.coder)
+
+    def _coded(self, sdoc: Doc, document: Document) -> list[Event]:
+        """The coder's events, then the optional scorer's veto and proposals."""
+        events = self.coder(sdoc, document)
+        if isinstance(self.scorer, Scorer):
+            events = self.scorer(sdoc, document, events)
+        return events
 
     def warm_up(self) -> None:
         """Do the one-time lazy loads (gazetteer, date parser) now rather than on the first article."""
@@ -43,7 +56,7 @@ class Pipeline:
 
     def code(self, document: Document) -> list[Event]:
         document = bounded(document)
-        return self.coder(self.parse(document.text), document)
+        return self._coded(self.parse(document.text), document)
 
     def parse(self, text: str) -> Doc:
         """The spaCy Doc of `text`. The parser's memory grows with the length of what it parses at
@@ -69,13 +82,13 @@ class Pipeline:
 
     def code_many(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument]:
         for sdoc, document in self._parsed(documents, n_process):
-            yield CodedDocument(document, tuple(self.coder(sdoc, document)))
+            yield CodedDocument(document, tuple(self._coded(sdoc, document)))
 
     def code_safely(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[CodedDocument | Rejection]:
         """code_many, but a document the coder fails on becomes a Rejection instead of ending the run."""
         for sdoc, document in self._parsed(documents, n_process):
             try:
-                yield CodedDocument(document, tuple(self.coder(sdoc, document)))
+                yield CodedDocument(document, tuple(self._coded(sdoc, document)))
             except Exception as exc:  # noqa: BLE001 - recorded with its reason, the batch goes on
                 yield Rejection(document.url or document.id, "coding_failed", f"{type(exc).__name__}: {exc}", document.id)
 
