@@ -702,3 +702,10 @@ def _habitual(ctx: RuleContext, words: frozenset[str]) -> bool:
                 if not any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in path):
                     return True
     return False
+
+
+@predicate("advcl_lemma", "words")
+def _advcl_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """An adverbial clause of the trigger is headed by one of these lemmas ("were injured when a bus
+    collided with a truck")."""
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in words for c in ctx.tok.children)
