@@ -684,15 +684,32 @@ def _content_head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
 _DISTRIBUTIVES = lexicon("distributive_determiners")
 
 
+def _habit_clause(tok: Token) -> list[Token]:
+    """The trigger and the words whose habit is its habit: the first conjunct of a nominal trigger or
+    of a verb of the same form with no subject of its own ("has been attacking and fighting"), the verb
+    an object, an infinitive or an adverbial clause depends on ("regularly escape when attacked")."""
+    out = [tok]
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "conj":
+            if not (cur.pos_ in ("NOUN", "PROPN") or cur.tag_ == cur.head.tag_) \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                break
+        elif cur.dep_ not in ("dobj", "xcomp", "advcl"):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
 @predicate("habitual", "words")
 def _habitual(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger's clause says the act is a habit, not an event: an adverb among these words
-    ("frequently conducts bombings"), or a time with "each" or "every" ("bans fishing each year"),
-    on the trigger, its first conjunct, or the verb a nominal or infinitival trigger is the object of."""
-    tok = ctx.tok
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    clause = [tok, tok.head] if tok.dep_ in ("dobj", "xcomp") else [tok]
+    ("frequently conducts bombings", "regularly escape when attacked"), or a time with "each" or
+    "every" ("bans fishing each year"), on the trigger or the words it depends on (_habit_clause)."""
+    clause = _habit_clause(ctx.tok)
     for t in clause:
         if any(c.dep_ == "advmod" and c.lower_ in words for c in t.children):
             return True
@@ -709,3 +726,20 @@ def _advcl_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
     """An adverbial clause of the trigger is headed by one of these lemmas ("were injured when a bus
     collided with a truck")."""
     return any(c.dep_ == "advcl" and c.lemma_.lower() in words for c in ctx.tok.children)
+
+
+_QUESTION_MARKS = lexicon("question_marks")
+
+
+@predicate("asks_question", "bool")
+def _asks_question(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's content clause is a question: it opens with a wh-word or "whether" ("What
+    person has a child, she asked", "asked whether the talks would resume")."""
+    tok = ctx.tok
+    found = False
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "parataxis"):
+            first = min(c.subtree, key=lambda t: t.i)
+            if first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in _QUESTION_MARKS:
+                found = True
+    return found == value
