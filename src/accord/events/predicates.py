@@ -743,3 +743,20 @@ def _asks_question(ctx: RuleContext, value: bool) -> bool:
             if first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in _QUESTION_MARKS:
                 found = True
     return found == value
+
+
+_EXPLETIVES = lexicon("expletive_pronouns")
+_EXTRAPOSING = lexicon("extraposing_verbs")
+
+
+@predicate("extraposed", "bool")
+def _extraposed(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is a to-infinitive extraposed after a dummy "it" ("It was a mistake to support
+    them", "it makes sense to assist investors"): a judgement about a kind of act, like a clausal subject."""
+    tok = ctx.tok
+    head = tok.head
+    found = (tok.dep_ in ("xcomp", "ccomp", "advcl") and head.i != tok.i and head.lemma_.lower() in _EXTRAPOSING
+             and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children)
+             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+             and any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EXPLETIVES for c in head.children))
+    return found == value
