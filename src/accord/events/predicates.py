@@ -760,3 +760,11 @@ def _extraposed(ctx: RuleContext, value: bool) -> bool:
              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
              and any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EXPLETIVES for c in head.children))
     return found == value
+
+
+@predicate("complement_of_word", "words")
+def _complement_of_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger is a gerund after a preposition that belongs to one of these words (lemmas):
+    "claimed responsibility for attacking the base"."""
+    tok = ctx.tok
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words
