@@ -673,12 +673,19 @@ def _complement_of_pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
 
 @predicate("content_head_lemma", "words")
 def _content_head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger's content clause (a ccomp or parataxis child) is headed by one of these lemmas
-    ("warned that X is dangerous": be; "said they must understand": understand)."""
+    """The trigger's content clause (a ccomp or parataxis child) is headed by one of these lemmas and
+    has a subject that is a noun ("warned that the alliance is dangerous": be; "said lawmakers must
+    understand": understand). A pronoun or "there" as subject does not count: "warned that it will be
+    ready to respond", "warned that there will be consequences" are threats."""
     tok = ctx.tok
     heads = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
-    return any(h.lemma_.lower() in words or any(x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)
-               for h in heads)
+
+    def nominal_subject(h: Token) -> bool:
+        subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        return bool(subj) and not any(c.dep_ == "expl" or c.tag_ in ("PRP", "EX") for c in subj)
+
+    return any(nominal_subject(h) and (h.lemma_.lower() in words or any(
+        x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)) for h in heads)
 
 
 _DISTRIBUTIVES = lexicon("distributive_determiners")
