@@ -665,10 +665,12 @@ def _prep(ctx: RuleContext, words: frozenset[str]) -> bool:
 
 @predicate("complement_of_pos", "codes")
 def _complement_of_pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
-    """The trigger is a gerund or clause after a preposition that belongs to a word of one of these
-    parts of speech (ADJ, NOUN): "cautious about confronting China", "the urgency of boosting aid"."""
+    """The trigger is a gerund or clause with no subject of its own after a preposition that belongs to
+    a word of one of these parts of speech (ADJ, NOUN): "cautious about confronting China", "the
+    urgency of boosting aid" (not "concerned about Israel attacking Gaza")."""
     tok = ctx.tok
-    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
+    return (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children))
 
 
 @predicate("content_head_lemma", "words")
