@@ -9,7 +9,7 @@ from accord.eval.plover import GoldRecord, evaluate, load_gold
 def test_plover_scoring_counts_by_definition():
     records = [
         GoldRecord("a", "Russian troops shelled Kharkiv on Monday.", "ASSAULT", "heavy-weapons", ("RUS",), ("UKR",)),
-        GoldRecord("b", "Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.",
+        GoldRecord("b", "Iran threatened to close the Strait of Hormuz after the United States attacked its nuclear sites.",
                    "THREATEN", None, ("IRN",), ()),
         GoldRecord("c", "The weather was mild.", "PROTEST", None, ("FRA",), ()),
     ]
@@ -18,7 +18,7 @@ def test_plover_scoring_counts_by_definition():
     assert report["per_type"]["ASSAULT"]["recall"] == 1.0
     assert report["per_type"]["THREATEN"]["recall"] == 1.0
     assert report["per_type"]["PROTEST"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
-    assert report["per_type"]["ASSAULT"]["precision"] == 0.5  # the conditional attack counts against it
+    assert report["per_type"]["ASSAULT"]["precision"] == 0.5  # the attack that record b also tells counts against it
     assert report["macro_f1"] == round((2 * 0.5 / 1.5 + 1.0 + 0.0) / 3, 4)
     assert (report["source_code_accuracy"], report["target_code_accuracy"]) == (1.0, 1.0)
     assert report["actor_country_accuracy"] == 1.0

@@ -32,6 +32,8 @@ _INFINITIVE_MARKERS = lexicon("infinitive_markers")
 _NEGATION_WORDS = lexicon("negation_words")
 _NONE_DETERMINERS = lexicon("none_determiners")
 _NONE_PRONOUNS = lexicon("none_pronouns")
+_PAST_PERFECT_AUX = lexicon("past_perfect_auxiliaries")
+_COUNTERFACTUAL = "if-had"  # the cue of a counterfactual condition (a trace label, not a word)
 _GOING_TO = lexicon("going_to_verbs")
 _ATTRIBUTION_PREPS = lexicon("attribution_preps")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
@@ -94,6 +96,8 @@ def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
     found: dict[str, str] = {}
     for t in chain:
         _cues(t, found, is_trigger=t is tok or t.i in via_subject)
+    if found.get("hypothetical") == _COUNTERFACTUAL:
+        found.pop("conditional", None)  # a counterfactual condition is not what the main clause depends on
     wish = _unrealised(tok)
     if wish:
         found.setdefault("hypothetical", wish)
@@ -151,7 +155,10 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
             found.setdefault("future", cl)
     if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in t.children) \
             and t.head.lemma_.lower() not in _ASKING:
-        found.setdefault("conditional", "in-if")  # the event is the condition, not what depends on it
+        if t.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _PAST_PERFECT_AUX for a in t.children):
+            found.setdefault("hypothetical", _COUNTERFACTUAL)  # "if the EU had allowed ...": counterfactual, it did not happen
+        else:
+            found.setdefault("conditional", "in-if")  # the event is the condition, not what depends on it
     if is_trigger:
         return
     if lemma in _FUTURE_VERBS or (lemma in _GOING_TO and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG"):

@@ -665,34 +665,60 @@ def _prep(ctx: RuleContext, words: frozenset[str]) -> bool:
 
 @predicate("complement_of_pos", "codes")
 def _complement_of_pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
-    """The trigger is a gerund or clause after a preposition that belongs to a word of one of these
-    parts of speech (ADJ, NOUN): "cautious about confronting China", "the urgency of boosting aid"."""
+    """The trigger is a gerund or clause with no subject of its own after a preposition that belongs to
+    a word of one of these parts of speech (ADJ, NOUN): "cautious about confronting China", "the
+    urgency of boosting aid" (not "concerned about Israel attacking Gaza")."""
     tok = ctx.tok
-    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
+    return (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in kinds
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children))
 
 
 @predicate("content_head_lemma", "words")
 def _content_head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger's content clause (a ccomp or parataxis child) is headed by one of these lemmas
-    ("warned that X is dangerous": be; "said they must understand": understand)."""
+    """The trigger's content clause (a ccomp or parataxis child) is headed by one of these lemmas and
+    has a subject that is a noun ("warned that the alliance is dangerous": be; "said lawmakers must
+    understand": understand). A pronoun or "there" as subject does not count: "warned that it will be
+    ready to respond", "warned that there will be consequences" are threats."""
     tok = ctx.tok
     heads = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
-    return any(h.lemma_.lower() in words or any(x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)
-               for h in heads)
+
+    def nominal_subject(h: Token) -> bool:
+        subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        return bool(subj) and not any(c.dep_ == "expl" or c.tag_ in ("PRP", "EX") for c in subj)
+
+    return any(nominal_subject(h) and (h.lemma_.lower() in words or any(
+        x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)) for h in heads)
 
 
 _DISTRIBUTIVES = lexicon("distributive_determiners")
 
 
+def _habit_clause(tok: Token) -> list[Token]:
+    """The trigger and the words whose habit is its habit: the first conjunct of a nominal trigger or
+    of a verb of the same form with no subject of its own ("has been attacking and fighting"), the verb
+    an object, an infinitive or an adverbial clause depends on ("regularly escape when attacked")."""
+    out = [tok]
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "conj":
+            if not (cur.pos_ in ("NOUN", "PROPN") or cur.tag_ == cur.head.tag_) \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                break
+        elif cur.dep_ not in ("dobj", "xcomp", "advcl"):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
 @predicate("habitual", "words")
 def _habitual(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger's clause says the act is a habit, not an event: an adverb among these words
-    ("frequently conducts bombings"), or a time with "each" or "every" ("bans fishing each year"),
-    on the trigger, its first conjunct, or the verb a nominal or infinitival trigger is the object of."""
-    tok = ctx.tok
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    clause = [tok, tok.head] if tok.dep_ in ("dobj", "xcomp") else [tok]
+    ("frequently conducts bombings", "regularly escape when attacked"), or a time with "each" or
+    "every" ("bans fishing each year"), on the trigger or the words it depends on (_habit_clause)."""
+    clause = _habit_clause(ctx.tok)
     for t in clause:
         if any(c.dep_ == "advmod" and c.lower_ in words for c in t.children):
             return True
@@ -728,3 +754,52 @@ def _undergone(ctx: RuleContext, value: bool) -> bool:
         (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS)
         or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS))
     return hit == value
+
+
+@predicate("advcl_lemma", "words")
+def _advcl_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """An adverbial clause of the trigger is headed by one of these lemmas ("were injured when a bus
+    collided with a truck")."""
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in words for c in ctx.tok.children)
+
+
+_QUESTION_MARKS = lexicon("question_marks")
+
+
+@predicate("asks_question", "bool")
+def _asks_question(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's content clause is a question: it opens with a wh-word or "whether" ("What
+    person has a child, she asked", "asked whether the talks would resume")."""
+    tok = ctx.tok
+    found = False
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "parataxis"):
+            first = min(c.subtree, key=lambda t: t.i)
+            if first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in _QUESTION_MARKS:
+                found = True
+    return found == value
+
+
+_EXPLETIVES = lexicon("expletive_pronouns")
+_EXTRAPOSING = lexicon("extraposing_verbs")
+
+
+@predicate("extraposed", "bool")
+def _extraposed(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is a to-infinitive extraposed after a dummy "it" ("It was a mistake to support
+    them", "it makes sense to assist investors"): a judgement about a kind of act, like a clausal subject."""
+    tok = ctx.tok
+    head = tok.head
+    found = (tok.dep_ in ("xcomp", "ccomp", "advcl") and head.i != tok.i and head.lemma_.lower() in _EXTRAPOSING
+             and any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children)
+             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+             and any(c.dep_ in ("nsubj", "expl") and c.lower_ in _EXPLETIVES for c in head.children))
+    return found == value
+
+
+@predicate("complement_of_word", "words")
+def _complement_of_word(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger is a gerund after a preposition that belongs to one of these words (lemmas):
+    "claimed responsibility for attacking the base"."""
+    tok = ctx.tok
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words
