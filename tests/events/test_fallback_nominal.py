@@ -33,6 +33,12 @@ CASES = [
     # "the withdrawal of U.S. troops": those named in "of" withdraw
     ("of agent", "The Taliban praised the withdrawal of U.S. troops from Afghanistan.",
      [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted"), ("RETREAT", ("USAMIL",), ("AFG",), "asserted")]),
+    # a subjectless passive's understood subject is the subject of the clause it hangs on
+    ("understood patient", "Kenyan activist Boniface Mwangi thanked his lawyers after being released from custody.",
+     [("RETREAT", (), ("KEN",), "asserted")]),
+    # "X is expected to meet": the passive subject of the raising verb acts
+    ("raised subject", "Egypt's foreign minister is expected to meet Iranian officials in Cairo.",
+     [("CONSULT", ("EGYGOV",), ("IRNGOV",), "future")]),
 ]
 
 

@@ -176,6 +176,11 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
+        if cur.dep_ == "xcomp" and head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children):
+            # "Modi is expected to discuss", "was forced to withdraw": the passive subject acts
+            raised = [m for c in head.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]
+            if raised:
+                return raised
         if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
             for child in head.children:
                 if child.dep_ in ("dobj", "iobj", "dative"):
@@ -194,6 +199,18 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
                 return []  # the governing clause has a subject, and it is not an actor
         cur = head
     return []
+
+
+def _understood_patient(verb: Token, idx: MentionIndex) -> list[Mention]:
+    """The understood subject of a subjectless passive ('after being freed from prison', 'and was
+    later deported'): the subject of the clause it hangs on."""
+    cur = verb
+    if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+        cur = cur.head
+    if cur.dep_ not in ("prep", "advcl", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [m for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _REL_PRONOUNS
+            for m in idx.actors(c)]
 
 
 def _prep_objects(tok: Token, preps: frozenset[str] | set[str], idx: MentionIndex) -> list[Mention]:
@@ -264,6 +281,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 targets.extend(idx.actors(child))
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            targets.extend(_understood_patient(verb, idx))  # "thanked his supporters after being freed"
         sources = _subject(verb, idx)
     else:
         sources = _subject(verb, idx)
