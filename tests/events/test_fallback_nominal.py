@@ -39,6 +39,15 @@ CASES = [
     # "X is expected to meet": the passive subject of the raising verb acts
     ("raised subject", "Egypt's foreign minister is expected to meet Iranian officials in Cairo.",
      [("CONSULT", ("EGYGOV",), ("IRNGOV",), "future")]),
+    # taking part in a nominal event: the participant is its source
+    ("participation", "Venezuela's foreign minister participated in the meeting in Havana.",
+     [("CONSULT", ("VENGOV",), (), "asserted")]),
+    # "the threat of Russian sanctions against Moldova": the owner of the threatened act threatens
+    ("threatened act", "The threat of Russian sanctions against Moldova worried investors.",
+     [("THREATEN", ("RUS",), ("MDA",), "asserted")]),
+    # a series noun passes its verb on: "leveled a string of criticisms"
+    ("series", "Hungary's prime minister leveled a string of criticisms at the European Commission.",
+     [("ACCUSE", ("HUNGOV",), (), "asserted")]),
 ]
 
 

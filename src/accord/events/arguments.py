@@ -430,6 +430,8 @@ _UNDERGOING_VERBS = lexicon("undergoing_verbs")
 _LIGHT_VERB_TARGET_PREPS = lexicon("target_preps_of_light_verbs")
 _PROTEST_TARGET_PREPS = lexicon("protest_target_preps")
 _OF_AGENT_NOUNS = lexicon("of_agent_nouns")
+_SERIES = lexicon("series_nouns")
+PARTICIPATION_VERBS = lexicon("participation_verbs")
 _CARRYING_OUT = lexicon("carrying_out_nouns")
 
 
@@ -443,7 +445,7 @@ def _governing_verb(noun: Token) -> Token:
         owner = head.head
         if owner.pos_ in ("VERB", "AUX"):
             return owner
-        if owner.lemma_.lower() in _MEASURES | _TOPICS and owner.dep_ in ("dobj", "attr", "nsubjpass"):
+        if owner.lemma_.lower() in _MEASURES | _TOPICS | _SERIES and owner.dep_ in ("dobj", "attr", "nsubjpass"):
             return owner.head  # "addressing the prospects for peace negotiations"
         return owner  # a noun: not a verb, so no light-verb source
     if noun.dep_ == "conj":
@@ -496,6 +498,16 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         sources += [m for c in owner.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for o in c.children for m in idx.actors(o)]
         if sources and not targets:
             targets.extend(_prep_objects(owner, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
+    if not sources and trig.pattern.frame:
+        # "threats of Washington sanctions", "the threat of a Russian invasion": the owner of the
+        # threatened (or demanded) act
+        for obj in (o for of in noun.children if of.dep_ == "prep" and of.lower_ in _THEME_PREPS
+                    for o in of.children if o.dep_ == "pobj"):
+            owners = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+            sources = _unique([m for c in owners if c.i in idx.by_token
+                               and (m := idx.by_token[c.i]).ref.code and m.how not in ("unresolved", "place")])
+            if sources and not targets:
+                targets.extend(_prep_objects(obj, _ALWAYS_TARGET_PREPS, idx))
     if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ in _THEME_PREPS for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
@@ -515,8 +527,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if not sources and anchor.dep_ in ("dobj", "pobj", "conj", "attr"):
         head = _governing_verb(anchor)
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"
-        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS
-                                                                 for c in lemma_candidates(head))):
+        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or any(
+                c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS or c in PARTICIPATION_VERBS for c in lemma_candidates(head))):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:
