@@ -48,6 +48,12 @@ CASES = [
     # a series noun passes its verb on: "leveled a string of criticisms"
     ("series", "Hungary's prime minister leveled a string of criticisms at the European Commission.",
      [("ACCUSE", ("HUNGOV",), (), "asserted")]),
+    # a legal document accuses for whoever filed it; the accused is the subject of what it alleges
+    ("accusing document", "The lawsuit alleges that Kenyan police tortured detainees.",
+     [("ACCUSE", (None,), ("KENCOP",), "asserted")]),
+    # a counted group is the victims of violence
+    ("counted victims", "A roadside bomb killed 11 miners near Quetta.",
+     [("ASSAULT", ("PAK",), ("PAK",), "asserted")]),
 ]
 
 

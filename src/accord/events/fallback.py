@@ -48,6 +48,8 @@ _TARGET_PREPS = lexicon("always_target_preps")
 _QUANTITIES = lexicon("quantity_nouns")
 _MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coercion and sanctions: what one undergoes
 _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
+_VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
+_DOCUMENTS = lexicon("accusing_documents")
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
@@ -60,6 +62,8 @@ def _actor_like(t: Token, victims: bool = False) -> bool:
         return t.lower_ in _PRONOUNS
     if victims and (t.pos_ == "NUM" or t.lower_ in _QUANTITIES):  # "two were killed", "dozens were injured"
         return True
+    if victims and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children):
+        return True  # "killed 11 coal miners": a counted group harmed
     if t.lower_ in _QUANTITIES:  # "dozens of suspects": the people are in the "of" phrase
         return any(_actor_like(o) for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")
     return t.pos_ == "PROPN" or t.ent_type_ in _NAMED or t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE
@@ -119,13 +123,19 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
     agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in trig.extra]
     objects += _pobjs(tok, trig.pattern.targets | _TARGET_PREPS)
+    harm = trig.pattern.cameo[:2] in _VIOLENT
     if passive:
         sources = _with_conjuncts(agents, idx=idx)
         targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"], victims=True, idx=idx)
-        targets += _with_conjuncts(objects, idx=idx)
+        targets += _with_conjuncts(objects, victims=harm, idx=idx)
     else:
         sources = _with_conjuncts(subjects, idx=idx)
-        targets = _with_conjuncts(objects, idx=idx)
+        targets = _with_conjuncts(objects, victims=harm, idx=idx)
+        if not sources and trig.pattern.cameo[:2] == "11":  # "The suits allege that the government ..."
+            sources = [_mention(s) for s in subjects if s.lemma_.lower() in _DOCUMENTS or s.lower_ in _DOCUMENTS]
+            if sources and not targets:  # the accused: the subject of what is alleged
+                targets = [m for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+                           for m in idx.actors(g)]
     targets = [t for t in targets if t.head not in {s.head for s in sources}]
     return Arguments(tuple(sources), tuple(targets), False), False
 
