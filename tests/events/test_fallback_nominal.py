@@ -54,6 +54,12 @@ CASES = [
     # a counted group is the victims of violence
     ("counted victims", "A roadside bomb killed 11 miners near Quetta.",
      [("ASSAULT", ("PAK",), ("PAK",), "asserted")]),
+    # a finite clause whose subject is a title or a group keeps its event with that phrase
+    ("titled subject", "The general who led the coup signed a power-sharing agreement in August.",
+     [("SUPPORT", (None,), (), "asserted")]),
+    ("not a person", "The database rejected passport numbers.", []),
+    # an agentless past passive keeps its event; its subject is the target
+    ("past passive", "Those appeals were rejected.", [("REJECT", (), (None,), "asserted")]),
 ]
 
 

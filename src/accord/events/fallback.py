@@ -50,6 +50,9 @@ _MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coerci
 _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
+_NONE = lexicon("none_determiners")
+_PERFECT = lexicon("perfect_auxiliaries")
+_PERSON_WORDS = lexicon("person_title_words") | lexicon("collective_nouns") | _PEOPLE
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
@@ -137,7 +140,30 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
                 targets = [m for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
                            for m in idx.actors(g)]
     targets = [t for t in targets if t.head not in {s.head for s in sources}]
+    if not sources and not targets and _finite(tok):
+        # "The general who led the effort signed a power-sharing agreement", "Those challenges were
+        # rejected": a finite clause whose subject the grammar cannot call an actor keeps its event,
+        # with that noun phrase as its unresolved actor
+        nouns = [c for c in tok.children if c.dep_ in ("nsubjpass" if passive else "nsubj",)
+                 and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _NOT_ACTORS and c.i not in trig.extra
+                 and not any(d.lower_ in _NONE for d in c.children if d.dep_ == "det")]
+        if passive and _past(tok):  # "were rejected", "has been dismantled"; not "are detained", "will be hit"
+            targets = [_mention(c) for c in nouns]
+        elif not passive:  # a name, a title or a group of people: "The general signed", "security chiefs discussed"
+            sources = [_mention(c) for c in nouns if c.pos_ == "PROPN" or c.is_title
+                       or c.lemma_.lower() in _PERSON_WORDS or c.lower_ in _PERSON_WORDS]
     return Arguments(tuple(sources), tuple(targets), False), False
+
+
+def _past(verb: Token) -> bool:
+    """A past or perfect passive: 'was/were' + participle, or 'has/have/had been' + participle."""
+    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lemma_.lower() in _PERFECT for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with tense: past or present, or with an auxiliary ("has signed", "were rejected")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
