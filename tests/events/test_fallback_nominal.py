@@ -60,6 +60,11 @@ CASES = [
     ("not a person", "The database rejected passport numbers.", []),
     # an agentless past passive keeps its event; its subject is the target
     ("past passive", "Those appeals were rejected.", [("REJECT", (), (None,), "asserted")]),
+    # "subject to attacks": the subject undergoes them; "involved in the assault": took part in it
+    ("subject to", "Villagers in Borno are subject to attacks and abductions.",
+     [("ASSAULT", (), ("NGACVL",), "asserted")]),
+    ("involved in", "Two Somali soldiers, who were involved in the assault, were arrested.",
+     [("ASSAULT", ("SOMMIL",), (), "asserted")]),
 ]
 
 

@@ -51,6 +51,10 @@ _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: 
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
 _NONE = lexicon("none_determiners")
+_UNDERGOING_ADJECTIVES = lexicon("undergoing_adjectives")
+_INVOLVEMENT = lexicon("involvement_verbs")
+_RELATIVES = lexicon("relative_pronouns")
+_UNDERGOING_ADJECTIVE_PREPS = lexicon("undergoing_adjective_preps")
 _PERFECT = lexicon("perfect_auxiliaries")
 _PERSON_WORDS = lexicon("person_title_words") | lexicon("collective_nouns") | _PEOPLE
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
@@ -206,6 +210,22 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
         victims = _with_conjuncts(_clause_subjects(verb), victims=True, idx=idx)
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS), idx=idx)  # "came under attack from Assad loyalists"
         return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_ADJECTIVE_PREPS and head.head.lemma_.lower() in _UNDERGOING_ADJECTIVES \
+            and trig.pattern.cameo[:2] in _MATERIAL:
+        # "people are subject to attacks and abductions": the subject undergoes them
+        adj = head.head
+        holder = adj.head if adj.dep_ in ("acomp", "amod", "oprd") else adj
+        victims = _with_conjuncts([c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")], victims=True, idx=idx)
+        return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "pobj" and head.lower_ in _SETTINGS and head.head.lemma_.lower() in _INVOLVEMENT \
+            and trig.pattern.cameo[:2] in _MATERIAL:
+        # "five militants, who were involved in the assault": they carried it out
+        verb = head.head
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "relcl" and any(d.lower_ in _RELATIVES for d in doers):
+            doers = [verb.head]
+        sources += _with_conjuncts(doers, idx=idx)
+        return Arguments(tuple(sources), tuple(own_targets), False), True
     if noun.dep_ == "dobj" and head.lemma_.lower() in _REACTION_VERBS and trig.pattern.cameo[:2] in _VERBAL:
         # "the arrest drew condemnation from rights groups": the reaction happened
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS) + _pobjs(head, _SOURCE_PREPS), idx=idx)
