@@ -65,6 +65,9 @@ CASES = [
      [("ASSAULT", (), ("NGACVL",), "asserted")]),
     ("involved in", "Two Somali soldiers, who were involved in the assault, were arrested.",
      [("ASSAULT", ("SOMMIL",), (), "asserted")]),
+    # "it" is the group that reports it did something
+    ("reporting group", "The separatist outfit said it had blown up a railway bridge.",
+     [("ASSAULT", (None,), (), "reported")]),
 ]
 
 

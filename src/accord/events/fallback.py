@@ -51,12 +51,13 @@ _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: 
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
 _NONE = lexicon("none_determiners")
+_ANTECEDENT_PRONOUNS = lexicon("antecedent_pronouns")
 _UNDERGOING_ADJECTIVES = lexicon("undergoing_adjectives")
 _INVOLVEMENT = lexicon("involvement_verbs")
 _RELATIVES = lexicon("relative_pronouns")
 _UNDERGOING_ADJECTIVE_PREPS = lexicon("undergoing_adjective_preps")
 _PERFECT = lexicon("perfect_auxiliaries")
-_PERSON_WORDS = lexicon("person_title_words") | lexicon("collective_nouns") | _PEOPLE
+_PERSON_WORDS = lexicon("person_title_words") | lexicon("collective_nouns") | lexicon("organised_group_nouns") | _PEOPLE
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
@@ -136,7 +137,7 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
         targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"], victims=True, idx=idx)
         targets += _with_conjuncts(objects, victims=harm, idx=idx)
     else:
-        sources = _with_conjuncts(subjects, idx=idx)
+        sources = _with_conjuncts(subjects, idx=idx) or _reporter(tok, subjects)
         targets = _with_conjuncts(objects, victims=harm, idx=idx)
         if not sources and trig.pattern.cameo[:2] == "11":  # "The suits allege that the government ..."
             sources = [_mention(s) for s in subjects if s.lemma_.lower() in _DOCUMENTS or s.lower_ in _DOCUMENTS]
@@ -157,6 +158,22 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
             sources = [_mention(c) for c in nouns if c.pos_ == "PROPN" or c.is_title
                        or c.lemma_.lower() in _PERSON_WORDS or c.lower_ in _PERSON_WORDS]
     return Arguments(tuple(sources), tuple(targets), False), False
+
+
+def _reporter(verb: Token, subjects: list[Token]) -> list[Mention]:
+    """'The banned militant outfit said it had blown up tracks': 'it' is the group that says so, when
+    the reporting clause's subject is a group or a person the grammar can name."""
+    if not any(s.lower_ in _ANTECEDENT_PRONOUNS for s in subjects):
+        return []
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        found = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ not in _ANTECEDENT_PRONOUNS]
+        if found:
+            return [_mention(c) for c in found if _actor_like(c) or c.lemma_.lower() in _PERSON_WORDS]
+    return []
 
 
 def _past(verb: Token) -> bool:
