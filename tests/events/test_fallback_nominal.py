@@ -68,6 +68,9 @@ CASES = [
     # "it" is the group that reports it did something
     ("reporting group", "The separatist outfit said it had blown up a railway bridge.",
      [("ASSAULT", (None,), (), "reported")]),
+    # the cause of a harm is an event: "died as a result of torture"; the dead keep their code
+    ("cause of harm", "A Kenyan student died as a result of torture in police custody in Nairobi.",
+     [("ASSAULT", ("KEN",), ("KENEDU",), "asserted")]),
 ]
 
 

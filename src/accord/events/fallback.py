@@ -51,6 +51,8 @@ _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: 
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
 _NONE = lexicon("none_determiners")
+_CAUSES = lexicon("cause_nouns")
+_CAUSE_PREPS = lexicon("cause_preps")
 _ANTECEDENT_PRONOUNS = lexicon("antecedent_pronouns")
 _UNDERGOING_ADJECTIVES = lexicon("undergoing_adjectives")
 _INVOLVEMENT = lexicon("involvement_verbs")
@@ -187,6 +189,21 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _harm_cause(noun: Token) -> Token | None:
+    """The verb of harm a nominal event is the setting or the cause of: 'died in a grenade attack',
+    'died of torture', 'died as a result of torture'."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    owner = prep.head
+    if prep.lower_ in _CAUSE_PREPS and owner.lemma_.lower() in _CAUSES and owner.dep_ == "pobj":
+        prep, owner = owner.head, owner.head.head  # "as a result of": the verb "as" hangs on
+        return owner if owner.lemma_.lower() in _HARM else None
+    if prep.lower_ in _SETTINGS | _CAUSE_PREPS and owner.lemma_.lower() in _HARM:
+        return owner
+    return None
+
+
 def _clause_subjects(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verb it is coordinated with or completes ("they picked out
     officers, tied their hands and shot them": 'they' shot)."""
@@ -266,8 +283,9 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     if noun.dep_ == "nsubj" and _verb_phrase(head) in _OCCURRENCE:
         sources += _with_conjuncts(_pobjs(head, _SIDES), idx=idx)  # "fighting broke out between X and Y"
         return Arguments(tuple(sources), (), False), True
-    if noun.dep_ == "pobj" and head.lower_ in _SETTINGS and head.head.lemma_.lower() in _HARM:
-        verb = head.head
+    harm = _harm_cause(noun)
+    if harm is not None:
+        verb = harm
         victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return Arguments(tuple(sources), tuple(_with_conjuncts(victims, victims=True)), False), True
+        return Arguments(tuple(sources), tuple(_with_conjuncts(victims, victims=True, idx=idx)), False), True
     return Arguments(tuple(sources), (), False), False
