@@ -51,6 +51,7 @@ _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: 
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
 _NONE = lexicon("none_determiners")
+_PLACING = lexicon("placing_verbs")
 _CAUSES = lexicon("cause_nouns")
 _CAUSE_PREPS = lexicon("cause_preps")
 _ANTECEDENT_PRONOUNS = lexicon("antecedent_pronouns")
@@ -237,11 +238,13 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     head = noun.head
     sources = _with_conjuncts([o for o in _pobjs(noun, _SIDES)] + [c for c in noun.children if c.dep_ == "poss"], idx=idx)
     own_targets = _with_conjuncts(_pobjs(noun, trig.pattern.targets | _TARGET_PREPS), idx=idx)
-    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS \
+    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS | _PLACING \
             or noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS and trig.pattern.cameo[:2] in _MATERIAL:
-        # "the convoy came under attack", "activists faced arrest": the subject underwent it
+        # "the convoy came under attack", "activists faced arrest", "was placed under arrest": the
+        # subject underwent it
         verb = head.head if noun.dep_ == "pobj" else head
-        victims = _with_conjuncts(_clause_subjects(verb), victims=True, idx=idx)
+        undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"] or _clause_subjects(verb)
+        victims = _with_conjuncts(undergoers, victims=True, idx=idx)
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS), idx=idx)  # "came under attack from Assad loyalists"
         return Arguments(tuple(sources), tuple(own_targets or victims), False), True
     if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_ADJECTIVE_PREPS and head.head.lemma_.lower() in _UNDERGOING_ADJECTIVES \

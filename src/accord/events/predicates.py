@@ -674,15 +674,18 @@ def _object_of_frame(ctx: RuleContext, roots: tuple[str, ...]) -> bool:
 
 
 _UNDERGOING_OBJECT_VERBS = lexicon("undergoing_object_verbs")
+_PLACING_VERBS = lexicon("placing_verbs")
 
 
 @predicate("undergone", "bool")
 def _undergone(ctx: RuleContext, value: bool) -> bool:
-    """A nominal trigger names what its clause's subject underwent: the object of "come under"
-    ("the convoy came under *attack*") or of a verb of @undergoing_object_verbs ("faced *arrest*")."""
+    """A nominal trigger names what its clause's subject underwent: the object of "come under" or
+    "placed under" ("the convoy came under *attack*", "was placed under house *arrest*") or of a verb
+    of @undergoing_object_verbs ("faced *arrest*")."""
     tok = ctx.tok
     hit = ctx.trig.pattern.pos == "noun" and (
-        (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS)
+        (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS
+         and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS | _PLACING_VERBS)
         or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS))
     return hit == value
 
