@@ -719,3 +719,18 @@ def _party_word(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in _PARTY_PRONOUNS
     return tok.ent_type_ in _PARTY_ENTITIES or tok.lemma_.lower() in _PARTY_NOUNS or tok.lower_ in _PARTY_NOUNS
+
+
+_SETTING_PREPS = lexicon("setting_preps")
+_HARM_VERBS = lexicon("harm_verbs")
+
+
+@predicate("harm_setting", "bool")
+def _harm_setting(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger is where or when a harm happened: the object of a preposition of
+    @setting_preps under a verb of @harm_verbs ("several people were hurt during *protests*",
+    "died in a grenade *attack*")."""
+    tok = ctx.tok
+    hit = ctx.trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS \
+        and tok.head.head.lemma_.lower() in _HARM_VERBS
+    return hit == value
