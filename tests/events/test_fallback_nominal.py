@@ -33,6 +33,44 @@ CASES = [
     # "the withdrawal of U.S. troops": those named in "of" withdraw
     ("of agent", "The Taliban praised the withdrawal of U.S. troops from Afghanistan.",
      [("SUPPORT", ("AFGREB",), ("USAMIL",), "asserted"), ("RETREAT", ("USAMIL",), ("AFG",), "asserted")]),
+    # a subjectless passive's understood subject is the subject of the clause it hangs on
+    ("understood patient", "Kenyan activist Boniface Mwangi thanked his lawyers after being released from custody.",
+     [("RETREAT", (), ("KEN",), "asserted")]),
+    # "X is expected to meet": the passive subject of the raising verb acts
+    ("raised subject", "Egypt's foreign minister is expected to meet Iranian officials in Cairo.",
+     [("CONSULT", ("EGYGOV",), ("IRNGOV",), "future")]),
+    # taking part in a nominal event: the participant is its source
+    ("participation", "Venezuela's foreign minister participated in the meeting in Havana.",
+     [("CONSULT", ("VENGOV",), (), "asserted")]),
+    # "the threat of Russian sanctions against Moldova": the owner of the threatened act threatens
+    ("threatened act", "The threat of Russian sanctions against Moldova worried investors.",
+     [("THREATEN", ("RUS",), ("MDA",), "asserted")]),
+    # a series noun passes its verb on: "leveled a string of criticisms"
+    ("series", "Hungary's prime minister leveled a string of criticisms at the European Commission.",
+     [("ACCUSE", ("HUNGOV",), (), "asserted")]),
+    # a legal document accuses for whoever filed it; the accused is the subject of what it alleges
+    ("accusing document", "The lawsuit alleges that Kenyan police tortured detainees.",
+     [("ACCUSE", (None,), ("KENCOP",), "asserted")]),
+    # a counted group is the victims of violence
+    ("counted victims", "A roadside bomb killed 11 miners near Quetta.",
+     [("ASSAULT", ("PAK",), ("PAK",), "asserted")]),
+    # a finite clause whose subject is a title or a group keeps its event with that phrase
+    ("titled subject", "The general who led the coup signed a power-sharing agreement in August.",
+     [("SUPPORT", (None,), (), "asserted")]),
+    ("not a person", "The database rejected passport numbers.", []),
+    # an agentless past passive keeps its event; its subject is the target
+    ("past passive", "Those appeals were rejected.", [("REJECT", (), (None,), "asserted")]),
+    # "subject to attacks": the subject undergoes them; "involved in the assault": took part in it
+    ("subject to", "Villagers in Borno are subject to attacks and abductions.",
+     [("ASSAULT", (), ("NGACVL",), "asserted")]),
+    ("involved in", "Two Somali soldiers, who were involved in the assault, were arrested.",
+     [("ASSAULT", ("SOMMIL",), (), "asserted")]),
+    # "it" is the group that reports it did something
+    ("reporting group", "The separatist outfit said it had blown up a railway bridge.",
+     [("ASSAULT", (None,), (), "reported")]),
+    # the cause of a harm is an event: "died as a result of torture"; the dead keep their code
+    ("cause of harm", "A Kenyan student died as a result of torture in police custody in Nairobi.",
+     [("ASSAULT", ("KEN",), ("KENEDU",), "asserted")]),
 ]
 
 

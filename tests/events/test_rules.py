@@ -137,7 +137,8 @@ RULES = [
     ("recalled ambassador", "Turkey withdrew its ambassador from Israel.", [("SANCTION", ("TUR",), ("ISR",), "asserted")]),
     ("tear gas", "Israeli security forces fired tear gas, rubber bullets and stun grenades at Palestinian demonstrators.",
      [("ASSAULT", ("ISRMIL",), ("PSECVL",), "asserted")]),
-    ("topic of a discussion", "Modi is expected to discuss upgrading India's defense ties with the island nation.", []),
+    ("topic of a discussion", "Modi is expected to discuss upgrading India's defense ties with the island nation.",
+     [("CONSULT", ("INDGOV",), (), "future")]),
     ("concern at no one", "China expressed concern about heightened tensions on the Korean Peninsula.", []),
     # who claims responsibility for an attack did it; affiliation names the group
     ("claimed responsibility", "The Taliban claimed responsibility for the bombing in Kabul.",

@@ -176,6 +176,11 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
+        if cur.dep_ == "xcomp" and head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children):
+            # "Modi is expected to discuss", "was forced to withdraw": the passive subject acts
+            raised = [m for c in head.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]
+            if raised:
+                return raised
         if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
             for child in head.children:
                 if child.dep_ in ("dobj", "iobj", "dative"):
@@ -194,6 +199,18 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
                 return []  # the governing clause has a subject, and it is not an actor
         cur = head
     return []
+
+
+def _understood_patient(verb: Token, idx: MentionIndex) -> list[Mention]:
+    """The understood subject of a subjectless passive ('after being freed from prison', 'and was
+    later deported'): the subject of the clause it hangs on."""
+    cur = verb
+    if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+        cur = cur.head
+    if cur.dep_ not in ("prep", "advcl", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [m for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _REL_PRONOUNS
+            for m in idx.actors(c)]
 
 
 def _prep_objects(tok: Token, preps: frozenset[str] | set[str], idx: MentionIndex) -> list[Mention]:
@@ -264,6 +281,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 targets.extend(idx.actors(child))
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            targets.extend(_understood_patient(verb, idx))  # "thanked his supporters after being freed"
         sources = _subject(verb, idx)
     else:
         sources = _subject(verb, idx)
@@ -412,6 +431,8 @@ _UNDERGOING_VERBS = lexicon("undergoing_verbs")
 _LIGHT_VERB_TARGET_PREPS = lexicon("target_preps_of_light_verbs")
 _PROTEST_TARGET_PREPS = lexicon("protest_target_preps")
 _OF_AGENT_NOUNS = lexicon("of_agent_nouns")
+_SERIES = lexicon("series_nouns")
+PARTICIPATION_VERBS = lexicon("participation_verbs")
 _CARRYING_OUT = lexicon("carrying_out_nouns")
 
 
@@ -425,7 +446,7 @@ def _governing_verb(noun: Token) -> Token:
         owner = head.head
         if owner.pos_ in ("VERB", "AUX"):
             return owner
-        if owner.lemma_.lower() in _MEASURES | _TOPICS and owner.dep_ in ("dobj", "attr", "nsubjpass"):
+        if owner.lemma_.lower() in _MEASURES | _TOPICS | _SERIES and owner.dep_ in ("dobj", "attr", "nsubjpass"):
             return owner.head  # "addressing the prospects for peace negotiations"
         return owner  # a noun: not a verb, so no light-verb source
     if noun.dep_ == "conj":
@@ -478,6 +499,16 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         sources += [m for c in owner.children if c.dep_ == "prep" and c.lower_ in _AGENT_PREPS for o in c.children for m in idx.actors(o)]
         if sources and not targets:
             targets.extend(_prep_objects(owner, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
+    if not sources and trig.pattern.frame:
+        # "threats of Washington sanctions", "the threat of a Russian invasion": the owner of the
+        # threatened (or demanded) act
+        for obj in (o for of in noun.children if of.dep_ == "prep" and of.lower_ in _THEME_PREPS
+                    for o in of.children if o.dep_ == "pobj"):
+            owners = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
+            sources = _unique([m for c in owners if c.i in idx.by_token
+                               and (m := idx.by_token[c.i]).ref.code and m.how not in ("unresolved", "place")])
+            if sources and not targets:
+                targets.extend(_prep_objects(obj, _ALWAYS_TARGET_PREPS, idx))
     if trig.pattern.lemma in _PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ in _THEME_PREPS for c in noun.children):
         # "Lai's release", "Navalny's arrest": the owner is the one it happened to
         owned = [m for m in sources if any(c.dep_ == "poss" and m.start <= c.i < m.end for c in noun.children)]
@@ -498,8 +529,8 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         head = _governing_verb(anchor)
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)  # "reiterated its demand"
         manner = anchor.dep_ == "pobj" and f"{anchor.head.lower_} {anchor.lemma_.lower()}" in _MANNER_EVENTS  # "resigned in protest"
-        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or manner or any(c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS
-                                                                           for c in lemma_candidates(head))):
+        if head.pos_ in ("VERB", "AUX") and (pronoun_owner or manner or any(
+                c in LIGHT_VERBS or c in STATEMENT_LIGHT_VERBS or c in PARTICIPATION_VERBS for c in lemma_candidates(head))):
             sources = _subject(head, idx) or _inherited_subject(head, idx)
             inherited = anchor.dep_ != "dobj"
             if not targets:

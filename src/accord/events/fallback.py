@@ -48,6 +48,19 @@ _TARGET_PREPS = lexicon("always_target_preps")
 _QUANTITIES = lexicon("quantity_nouns")
 _MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coercion and sanctions: what one undergoes
 _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
+_VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
+_DOCUMENTS = lexicon("accusing_documents")
+_NONE = lexicon("none_determiners")
+_PLACING = lexicon("placing_verbs")
+_CAUSES = lexicon("cause_nouns")
+_CAUSE_PREPS = lexicon("cause_preps")
+_ANTECEDENT_PRONOUNS = lexicon("antecedent_pronouns")
+_UNDERGOING_ADJECTIVES = lexicon("undergoing_adjectives")
+_INVOLVEMENT = lexicon("involvement_verbs")
+_RELATIVES = lexicon("relative_pronouns")
+_UNDERGOING_ADJECTIVE_PREPS = lexicon("undergoing_adjective_preps")
+_PERFECT = lexicon("perfect_auxiliaries")
+_PERSON_WORDS = lexicon("person_title_words") | lexicon("collective_nouns") | lexicon("organised_group_nouns") | _PEOPLE
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _NOT_ACTORS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE")
 _NP_DEPS = ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case")
@@ -60,6 +73,8 @@ def _actor_like(t: Token, victims: bool = False) -> bool:
         return t.lower_ in _PRONOUNS
     if victims and (t.pos_ == "NUM" or t.lower_ in _QUANTITIES):  # "two were killed", "dozens were injured"
         return True
+    if victims and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children):
+        return True  # "killed 11 coal miners": a counted group harmed
     if t.lower_ in _QUANTITIES:  # "dozens of suspects": the people are in the "of" phrase
         return any(_actor_like(o) for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")
     return t.pos_ == "PROPN" or t.ent_type_ in _NAMED or t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE
@@ -119,15 +134,75 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
     agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in trig.extra]
     objects += _pobjs(tok, trig.pattern.targets | _TARGET_PREPS)
+    harm = trig.pattern.cameo[:2] in _VIOLENT
     if passive:
         sources = _with_conjuncts(agents, idx=idx)
         targets = _with_conjuncts([c for c in tok.children if c.dep_ == "nsubjpass"], victims=True, idx=idx)
-        targets += _with_conjuncts(objects, idx=idx)
+        targets += _with_conjuncts(objects, victims=harm, idx=idx)
     else:
-        sources = _with_conjuncts(subjects, idx=idx)
-        targets = _with_conjuncts(objects, idx=idx)
+        sources = _with_conjuncts(subjects, idx=idx) or _reporter(tok, subjects)
+        targets = _with_conjuncts(objects, victims=harm, idx=idx)
+        if not sources and trig.pattern.cameo[:2] == "11":  # "The suits allege that the government ..."
+            sources = [_mention(s) for s in subjects if s.lemma_.lower() in _DOCUMENTS or s.lower_ in _DOCUMENTS]
+            if sources and not targets:  # the accused: the subject of what is alleged
+                targets = [m for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+                           for m in idx.actors(g)]
     targets = [t for t in targets if t.head not in {s.head for s in sources}]
+    if not sources and not targets and _finite(tok):
+        # "The general who led the effort signed a power-sharing agreement", "Those challenges were
+        # rejected": a finite clause whose subject the grammar cannot call an actor keeps its event,
+        # with that noun phrase as its unresolved actor
+        nouns = [c for c in tok.children if c.dep_ in ("nsubjpass" if passive else "nsubj",)
+                 and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _NOT_ACTORS and c.i not in trig.extra
+                 and not any(d.lower_ in _NONE for d in c.children if d.dep_ == "det")]
+        if passive and _past(tok):  # "were rejected", "has been dismantled"; not "are detained", "will be hit"
+            targets = [_mention(c) for c in nouns]
+        elif not passive:  # a name, a title or a group of people: "The general signed", "security chiefs discussed"
+            sources = [_mention(c) for c in nouns if c.pos_ == "PROPN" or c.is_title
+                       or c.lemma_.lower() in _PERSON_WORDS or c.lower_ in _PERSON_WORDS]
     return Arguments(tuple(sources), tuple(targets), False), False
+
+
+def _reporter(verb: Token, subjects: list[Token]) -> list[Mention]:
+    """'The banned militant outfit said it had blown up tracks': 'it' is the group that says so, when
+    the reporting clause's subject is a group or a person the grammar can name."""
+    if not any(s.lower_ in _ANTECEDENT_PRONOUNS for s in subjects):
+        return []
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        found = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ not in _ANTECEDENT_PRONOUNS]
+        if found:
+            return [_mention(c) for c in found if _actor_like(c) or c.lemma_.lower() in _PERSON_WORDS]
+    return []
+
+
+def _past(verb: Token) -> bool:
+    """A past or perfect passive: 'was/were' + participle, or 'has/have/had been' + participle."""
+    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lemma_.lower() in _PERFECT for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with tense: past or present, or with an auxiliary ("has signed", "were rejected")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _harm_cause(noun: Token) -> Token | None:
+    """The verb of harm a nominal event is the setting or the cause of: 'died in a grenade attack',
+    'died of torture', 'died as a result of torture'."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    owner = prep.head
+    if prep.lower_ in _CAUSE_PREPS and owner.lemma_.lower() in _CAUSES and owner.dep_ == "pobj":
+        prep, owner = owner.head, owner.head.head  # "as a result of": the verb "as" hangs on
+        return owner if owner.lemma_.lower() in _HARM else None
+    if prep.lower_ in _SETTINGS | _CAUSE_PREPS and owner.lemma_.lower() in _HARM:
+        return owner
+    return None
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
@@ -163,13 +238,31 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     head = noun.head
     sources = _with_conjuncts([o for o in _pobjs(noun, _SIDES)] + [c for c in noun.children if c.dep_ == "poss"], idx=idx)
     own_targets = _with_conjuncts(_pobjs(noun, trig.pattern.targets | _TARGET_PREPS), idx=idx)
-    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS \
+    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS | _PLACING \
             or noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS and trig.pattern.cameo[:2] in _MATERIAL:
-        # "the convoy came under attack", "activists faced arrest": the subject underwent it
+        # "the convoy came under attack", "activists faced arrest", "was placed under arrest": the
+        # subject underwent it
         verb = head.head if noun.dep_ == "pobj" else head
-        victims = _with_conjuncts(_clause_subjects(verb), victims=True, idx=idx)
+        undergoers = [c for c in verb.children if c.dep_ == "nsubjpass"] or _clause_subjects(verb)
+        victims = _with_conjuncts(undergoers, victims=True, idx=idx)
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS), idx=idx)  # "came under attack from Assad loyalists"
         return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_ADJECTIVE_PREPS and head.head.lemma_.lower() in _UNDERGOING_ADJECTIVES \
+            and trig.pattern.cameo[:2] in _MATERIAL:
+        # "people are subject to attacks and abductions": the subject undergoes them
+        adj = head.head
+        holder = adj.head if adj.dep_ in ("acomp", "amod", "oprd") else adj
+        victims = _with_conjuncts([c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")], victims=True, idx=idx)
+        return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "pobj" and head.lower_ in _SETTINGS and head.head.lemma_.lower() in _INVOLVEMENT \
+            and trig.pattern.cameo[:2] in _MATERIAL:
+        # "five militants, who were involved in the assault": they carried it out
+        verb = head.head
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "relcl" and any(d.lower_ in _RELATIVES for d in doers):
+            doers = [verb.head]
+        sources += _with_conjuncts(doers, idx=idx)
+        return Arguments(tuple(sources), tuple(own_targets), False), True
     if noun.dep_ == "dobj" and head.lemma_.lower() in _REACTION_VERBS and trig.pattern.cameo[:2] in _VERBAL:
         # "the arrest drew condemnation from rights groups": the reaction happened
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS) + _pobjs(head, _SOURCE_PREPS), idx=idx)
@@ -193,8 +286,10 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     if noun.dep_ == "nsubj" and _verb_phrase(head) in _OCCURRENCE:
         sources += _with_conjuncts(_pobjs(head, _SIDES), idx=idx)  # "fighting broke out between X and Y"
         return Arguments(tuple(sources), (), False), True
-    if noun.dep_ == "pobj" and head.lower_ in _SETTINGS and head.head.lemma_.lower() in _HARM:
-        verb = head.head
+    harm = _harm_cause(noun)
+    if harm is not None:
+        verb = harm
         victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return Arguments(tuple(sources), tuple(_with_conjuncts(victims, victims=True)), False), True
+        hurt = _with_conjuncts(victims, victims=True, idx=idx) if trig.pattern.cameo[:2] in _VIOLENT else []
+        return Arguments(tuple(sources), tuple(hurt), False), True  # the hurt are the target of violence only
     return Arguments(tuple(sources), (), False), False

@@ -743,15 +743,18 @@ def _object_of_frame(ctx: RuleContext, roots: tuple[str, ...]) -> bool:
 
 
 _UNDERGOING_OBJECT_VERBS = lexicon("undergoing_object_verbs")
+_PLACING_VERBS = lexicon("placing_verbs")
 
 
 @predicate("undergone", "bool")
 def _undergone(ctx: RuleContext, value: bool) -> bool:
-    """A nominal trigger names what its clause's subject underwent: the object of "come under"
-    ("the convoy came under *attack*") or of a verb of @undergoing_object_verbs ("faced *arrest*")."""
+    """A nominal trigger names what its clause's subject underwent: the object of "come under" or
+    "placed under" ("the convoy came under *attack*", "was placed under house *arrest*") or of a verb
+    of @undergoing_object_verbs ("faced *arrest*")."""
     tok = ctx.tok
     hit = ctx.trig.pattern.pos == "noun" and (
-        (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS)
+        (tok.dep_ == "pobj" and tok.head.lower_ in _UNDERGOING_PREPS
+         and tok.head.head.lemma_.lower() in _UNDERGOING_VERBS | _PLACING_VERBS)
         or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS))
     return hit == value
 
@@ -803,3 +806,48 @@ def _complement_of_word(ctx: RuleContext, words: frozenset[str]) -> bool:
     "claimed responsibility for attacking the base"."""
     tok = ctx.tok
     return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in words
+
+_FORCE_ROOTS = ("17", "18", "19", "20")  # CAMEO roots of coercion and violence
+
+
+@predicate("agentless_force_on_someone", "bool")
+def _agentless_force_on_someone(ctx: RuleContext, value: bool) -> bool:
+    """A passive of coercion or violence (CAMEO 17-20) with no "by" phrase whose passive subject is a
+    target that names a person or a group ("He was rearrested", "opposition MPs are being kicked
+    out of the country"): the state or an unidentified attacker did it, and later rules name them
+    from the place."""
+    tok = ctx.tok
+    patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    hit = ctx.trig.pattern.pos == "verb" and ctx.trig.pattern.cameo.startswith(_FORCE_ROOTS) \
+        and bool(patients) and not any(c.dep_ == "agent" for c in tok.children) \
+        and bool(_targets(ctx)) and any(_party_word(p) or any(m.start <= p.i < m.end and m.how != "unresolved"
+                                                              for m in _targets(ctx)) for p in patients)
+    return hit == value
+
+
+_PARTY_PRONOUNS = lexicon("person_pronouns") | lexicon("unresolved_object_pronouns") | lexicon("unresolved_pronouns")
+_PARTY_NOUNS = lexicon("people_nouns") | lexicon("collective_nouns") | lexicon("organised_group_nouns")
+_PARTY_ENTITIES = ("PERSON", "ORG", "NORP")
+
+
+def _party_word(tok: Token) -> bool:
+    """A word that names a person or a group: an entity the tagger calls one, a personal pronoun, a
+    noun of @people_nouns, @collective_nouns or @organised_group_nouns."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PARTY_PRONOUNS
+    return tok.ent_type_ in _PARTY_ENTITIES or tok.lemma_.lower() in _PARTY_NOUNS or tok.lower_ in _PARTY_NOUNS
+
+
+_SETTING_PREPS = lexicon("setting_preps")
+_HARM_VERBS = lexicon("harm_verbs")
+
+
+@predicate("harm_setting", "bool")
+def _harm_setting(ctx: RuleContext, value: bool) -> bool:
+    """A nominal trigger is where or when a harm happened: the object of a preposition of
+    @setting_preps under a verb of @harm_verbs ("several people were hurt during *protests*",
+    "died in a grenade *attack*")."""
+    tok = ctx.tok
+    hit = ctx.trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS \
+        and tok.head.head.lemma_.lower() in _HARM_VERBS
+    return hit == value
