@@ -10,7 +10,7 @@ CASES = [
      [("SANCTION", ("IRNGOV",), ("GBR",), "asserted")]),
     # a verb of saying with a statement noun as object: its subject is the source
     ("statement light verb", "Hungary's president tweeted condemnation of the vote.",
-     [("ACCUSE", ("HUNGOV",), (), "reported")]),
+     [("ACCUSE", ("HUNGOV",), (), "asserted")]),
     # a reaction drawn: the "from" phrase is the source, the owner of what drew it the target
     ("reaction drawn", "The Israeli strike on Gaza drew condemnation from Egypt.",
      [("ASSAULT", ("ISR",), ("PSE",), "asserted"), ("ACCUSE", ("EGY",), ("ISR",), "asserted")]),
@@ -47,13 +47,13 @@ CASES = [
      [("THREATEN", ("RUS",), ("MDA",), "asserted")]),
     # a series noun passes its verb on: "leveled a string of criticisms"
     ("series", "Hungary's prime minister leveled a string of criticisms at the European Commission.",
-     [("ACCUSE", ("HUNGOV",), (), "asserted")]),
+     [("ACCUSE", ("HUNGOV",), ("IGOEUCOM",), "asserted")]),
     # a legal document accuses for whoever filed it; the accused is the subject of what it alleges
     ("accusing document", "The lawsuit alleges that Kenyan police tortured detainees.",
      [("ACCUSE", (None,), ("KENCOP",), "asserted")]),
     # a counted group is the victims of violence
     ("counted victims", "A roadside bomb killed 11 miners near Quetta.",
-     [("ASSAULT", ("PAK",), ("PAK",), "asserted")]),
+     [("ASSAULT", ("PAK",), ("PAKLAB",), "asserted")]),
     # a finite clause whose subject is a title or a group keeps its event with that phrase
     ("titled subject", "The general who led the coup signed a power-sharing agreement in August.",
      [("SUPPORT", (None,), (), "asserted")]),
