@@ -160,6 +160,11 @@ def _predicate(tok: Token, values: frozenset[str]) -> bool:
         if child.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in _PREDICATIVE_PREPS and as_phrase(g)
                                         for g in child.children):
             return True  # "described the plan as a disaster": the parser may hang "as" on the object
+        if child.dep_ == "dobj" and (hit(child) or hit_phrase(child)) and any(
+                o.dep_ in ("dobj", "dative") and o.i < child.i for o in tok.children):
+            return True  # "branded the protesters terrorists": the parser may make both objects dobj
+        if child.dep_ == "dobj" and any(g.dep_ == "acl" and g.i > child.i and hit(g) for g in child.children):
+            return True  # "called the vote rigged"
         if child.dep_ == "prep" and child.lower_ in _PREDICATIVE_PREPS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 if hit(obj) or any(hit(g) for g in obj.children if g.dep_ in ("amod", "compound", "prep")
