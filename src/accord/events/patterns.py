@@ -97,7 +97,7 @@ class PatternSet:
             entries = table[p.lemma]
             entries.insert(0, p) if first else entries.append(p)
         for entries in table.values():
-            entries.sort(key=lambda p: p.cue == "")  # specific cues are tried first (stable sort)
+            entries.sort(key=lambda p: (p.cue == "", p.cue != "pred"))  # specific cues are tried first, a predicate cue first of all ("On Monday, X called Y unacceptable": not "called on"); stable sort
 
 
 def _pattern(pos: PatternPos, row: dict[str, str], origin: str = "") -> Pattern:

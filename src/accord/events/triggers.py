@@ -141,10 +141,30 @@ def _predicate(tok: Token, values: frozenset[str]) -> bool:
     def hit(t: Token) -> bool:
         return any(w.lemma_.lower() in values or w.lower_ in values for w in (t, *t.conjuncts))
 
+    def hit_phrase(t: Token) -> bool:  # a modifier, or the object of "of" ("a case of judicial weaponization")
+        return any(hit(g) for g in t.children if g.dep_ in ("amod", "compound", "acomp")) or any(
+            hit(o) or any(hit(a) for a in o.children if a.dep_ in ("amod", "compound"))
+            for p in t.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS
+            for o in p.children if o.dep_ == "pobj")
+
+    def as_phrase(prep: Token) -> bool:  # "as deplorable" (the parser may make the adjective a modifier of "as")
+        return any(hit(o) or hit_phrase(o) for o in prep.children if o.dep_ in ("pobj", "amod", "acomp"))
+
     for child in tok.children:
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (hit(child) or any(
-                hit(g) for g in child.children if g.dep_ in ("amod", "compound"))):
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (hit(child) or hit_phrase(child)):
             return True
+        if child.dep_ == "ccomp" and any(hit_phrase(g) for g in child.children if g.dep_ in ("attr", "acomp")):
+            return True  # "this is an absolutely baseless case, X said"
+        if child.dep_ == "prep" and child.lower_ in _PREDICATIVE_PREPS and as_phrase(child):
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in _PREDICATIVE_PREPS and as_phrase(g)
+                                        for g in child.children):
+            return True  # "described the plan as a disaster": the parser may hang "as" on the object
+        if child.dep_ == "dobj" and (hit(child) or hit_phrase(child)) and any(
+                o.dep_ in ("dobj", "dative") and o.i < child.i for o in tok.children):
+            return True  # "branded the protesters terrorists": the parser may make both objects dobj
+        if child.dep_ == "dobj" and any(g.dep_ == "acl" and g.i > child.i and hit(g) for g in child.children):
+            return True  # "called the vote rigged"
         if child.dep_ == "prep" and child.lower_ in _PREDICATIVE_PREPS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 if hit(obj) or any(hit(g) for g in obj.children if g.dep_ in ("amod", "compound", "prep")
