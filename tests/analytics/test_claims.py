@@ -220,11 +220,11 @@ def test_ledger_needs_building_first(store: Store) -> None:
 
 # ---- the seed article and a later one, coded by the real coder ---------------------------------
 
-LATER_ARTICLE = """Trump names Grenell special envoy
+LATER_ARTICLE = """Trump names Grenell envoy for special missions
 
-President-elect Donald Trump named Richard Grenell special envoy for special missions on Saturday, putting his former acting director of national intelligence in charge of some of the hottest spots in the world, including Venezuela and North Korea. Grenell served as ambassador to Germany during Trump's first term.
+President-elect Donald Trump has named Richard Grenell special envoy for special missions, putting his former acting director of national intelligence in charge of some of the hottest spots in the world, including Venezuela and North Korea. Grenell served as ambassador to Germany during Trump's first term and had been floated for a role in talks on the war in Ukraine.
 
-"Ric will work for peace through strength," Trump said in a statement. Trump also named retired general Keith Kellogg as his envoy for Ukraine and Russia, and Kellogg is expected to lead negotiations to end the war.
+"Ric will work for peace through strength," Trump said in a statement on Saturday.
 """
 
 
@@ -235,7 +235,7 @@ def seed_and_later(shared, tmp_path_factory):  # type: ignore[no-untyped-def]
 
     seed = dataclasses.replace(read_file(shared / "corpus" / "nato_rutte_trump.txt", D(2024, 11, 24)),
                                source="seed brief")
-    later = document_from_text(LATER_ARTICLE, name="grenell.txt", published=D(2024, 12, 14), source="later report")
+    later = document_from_text(LATER_ARTICLE, name="grenell.txt", published=D(2024, 12, 15), source="later report")
     path = tmp_path_factory.mktemp("claims") / "seed.duckdb"
     with open_store(str(path)) as s:
         s.write(list(code_documents([seed])))
@@ -244,28 +244,36 @@ def seed_and_later(shared, tmp_path_factory):  # type: ignore[no-untyped-def]
         s.write(list(code_documents([later])))
         update_claims(database_of(s))
         after = ledger(database_of(s))
-        later_events = [e for e in s.events(limit=None) if e.doc_id == later.id]
+        later_events = sorted((e for e in s.events(limit=None) if e.doc_id == later.id), key=lambda e: e.trigger.start)
     return before, after, later_events
 
 
 def test_seed_envoy_claim_and_the_later_article(seed_and_later) -> None:  # type: ignore[no-untyped-def]
-    """What the real coder gives: the seed's envoy sentence is coded as a hypothetical CONSULT of
-    the US administration (the 'potential negotiations' the envoy would manage), not as an
-    appointment. The later article's appointment sentence is vetoed by the coder
-    (p2.name.050.obj-envoy needs a source and a target; 'special envoy for special missions' names
-    no target), and its only event is a *future* CONSULT (Kellogg 'is expected to lead
-    negotiations'): a new claim, not an asserted fulfilment. So the envoy claim stays open; this
-    test pins that down rather than pretending otherwise."""
+    """The seed says the incoming administration 'may explore appointing a special envoy to manage
+    potential negotiations': a hypothetical SUPPORT 050 (CAMEO: appoint an envoy) of the US (the
+    administration of Trump, President-elect on the day), next to the hypothetical CONSULT of the
+    negotiations. The later article's 'has named Richard Grenell special envoy' is an asserted
+    SUPPORT 050 by Trump (a US actor), three weeks later: it fulfils the envoy claim; the
+    negotiations claim stays open."""
     before, after, later_events = seed_and_later
-    envoy = [c for c in before if "special envoy" in c.sentence]
-    assert [(c.type, c.modality, c.sources, c.targets, c.status) for c in envoy] == [
-        ("CONSULT", "hypothetical", ("USA",), (), "open")]
-    assert [(e.type, e.modality, tuple(r.actor_id for r in e.sources)) for e in later_events] == [
-        ("CONSULT", "future", ("donald_trump",))]
-    envoy_after = [c for c in after if c.claim_id == envoy[0].claim_id]
-    assert envoy_after[0].status == "open" and envoy_after[0].fulfilled_by is None
-    new = [c for c in after if c.claim_id not in {b.claim_id for b in before}]
-    assert [(c.type, c.modality, c.status) for c in new] == [("CONSULT", "future", "open")]
+    envoy = sorted(((c.type, c.modality, c.sources, c.targets, c.status, c.claim_day)
+                    for c in before if "special envoy" in c.sentence))
+    assert envoy == [("CONSULT", "hypothetical", ("USA",), (), "open", D(2024, 11, 24)),
+                     ("SUPPORT", "hypothetical", ("USA",), (), "open", D(2024, 11, 24))]
+    assert [(e.type, e.cameo, e.modality, tuple(r.actor_id for r in e.sources), tuple(r.code for r in e.targets))
+            for e in later_events] == [
+        ("SUPPORT", "050", "asserted", ("donald_trump",), ())]
+    appointment = later_events[0]
+    by_id = {c.claim_id: c for c in after}
+    envoy_after = sorted(((c.type, c.status, c.fulfilled_by, c.fulfilled_day, c.fulfilled_outlet)
+                          for c in after if "special envoy" in c.sentence and c.claim_id in {b.claim_id for b in before}))
+    assert envoy_after == [("CONSULT", "open", None, None, None),
+                           ("SUPPORT", "fulfilled", appointment.id, D(2024, 12, 15), "later report")]
+    fulfilled = [c for c in after if c.status == "fulfilled"]
+    assert [c.claim_id for c in fulfilled] == [c.claim_id for c in after if c.type == "SUPPORT"
+                                               and "special envoy" in c.sentence]
+    assert by_id[fulfilled[0].claim_id].fulfilled_sentence.startswith("President-elect Donald Trump has named")
+    assert {c.claim_id for c in after} == {c.claim_id for c in before}  # the later article makes no claim
     # the seed's background threat to leave NATO (first term, dated 2017) is an expired claim
     threat = [c for c in before if c.type == "THREATEN"]
     assert [(c.modality, c.claim_day, c.status) for c in threat] == [("conditional", D(2017, 1, 20), "expired")]

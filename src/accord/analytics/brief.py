@@ -220,11 +220,14 @@ _STORY_COLUMNS = ("id, type, source_keys, target_keys, first_seen, last_seen, nu
                   "quad_class, goldstein, story_key")
 
 
-def _hit_stories(where: str) -> str:
+def _hit_stories(where: str, narrow: str = "") -> str:
     """SQL for the stories (story_events columns) with an event matching `where`; its parameters
-    are since, until (the stories overlapping the period, filtered first), then `where`'s."""
+    are since, until, since less the story window (the stories overlapping the period, filtered
+    first: a story spans at most window + 1 days, so its first day is no earlier, and the bound
+    lets the first_seen zone maps skip the rest; update_stories writes stories sorted by first
+    day), then `narrow`'s (a further condition on the stories), then `where`'s."""
     return f"""SELECT {_STORY_COLUMNS} FROM (SELECT {_STORY_COLUMNS} FROM story_events
-            WHERE last_seen >= ? AND first_seen <= ?) s
+            WHERE last_seen >= ? AND first_seen <= ? AND first_seen >= ? {narrow}) s
         WHERE EXISTS (SELECT 1 FROM events e WHERE e.story_key = s.story_key AND e.day >= s.first_seen
                       AND e.day <= s.last_seen AND {where})"""
 
@@ -256,7 +259,7 @@ def _key_events(qs: _Queries, where: str, params: list[Any], since: dt.date, unt
             s.num_articles, s.num_sources, s.quad_class, s.goldstein, count(*) OVER () AS total, s.story_key
         FROM ({_hit_stories(where)}) s
         ORDER BY s.num_articles DESC, s.num_sources DESC, s.first_seen NULLS LAST, s.id LIMIT ?""",
-        [since, until, *params, limit])
+        [since, until, span[0], *params, limit])
     total = int(rows[0][10]) if rows else 0
     members = _members(qs, "key_event_members", [(r[0], r[11], r[4], r[5]) for r in rows], span)
     items = []
@@ -323,18 +326,27 @@ def _fmt(value: float | None) -> str:
 
 # ---- who said what ---------------------------------------------------------------------------
 
-_SPEAKER = """SELECT coalesce(a.actor_key, a.text_lc) AS skey, coalesce(a.name, a.text) AS speaker, e.id, e.type,
-        e.modality, e.day, e.sentence, e.evidence_text, {outlet}
-    FROM events e JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
-        AND a.day >= ? AND a.day <= ?
-    JOIN documents d ON d.id = e.doc_id
-    WHERE {where}"""
+# Every attributed report is a row (the counts); the speaker's name, the sentence and the outlet
+# are read for the rows shown only (each speaker's first `limit`), so that few documents are
+# looked up by id.
+_SPEAKER = """WITH said AS (
+        SELECT coalesce(a.actor_key, a.text_lc) AS skey, coalesce(a.name, a.text) AS speaker, e.id, e.type,
+               e.modality, e.day, e.sentence, e.evidence_text, e.doc_id,
+               row_number() OVER (PARTITION BY coalesce(a.actor_key, a.text_lc) ORDER BY e.day NULLS LAST, e.id) AS rn
+        FROM events e JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
+            AND a.day >= ? AND a.day <= ?
+        WHERE {where}),
+    shown AS (SELECT s.id, {outlet} AS outlet FROM (SELECT * FROM said WHERE rn <= ?) s
+              JOIN documents d ON d.id = s.doc_id)
+    SELECT s.skey, CASE WHEN s.rn <= ? THEN s.speaker END, s.id, s.type, s.modality, s.day,
+           CASE WHEN s.rn <= ? THEN s.sentence END, CASE WHEN s.rn <= ? THEN s.evidence_text END, sh.outlet
+    FROM said s LEFT JOIN shown sh ON sh.id = s.id"""
 
 
 def _who_said_what(qs: _Queries, where: str, params: list[Any], since: dt.date, until: dt.date,
                    limit: int) -> dict[str, Any]:
     rows = qs.run("who_said_what", _SPEAKER.format(outlet=_OUTLET, where=where)
-                  + " ORDER BY skey, e.day NULLS LAST, e.id", [since, until, *params])
+                  + " ORDER BY s.skey, s.day NULLS LAST, s.id", [since, until, *params, limit, limit, limit, limit])
     groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
         groups[r[0]].append(r)
@@ -367,14 +379,24 @@ def _open_claims(qs: _Queries, scope: Scope, since: dt.date, until: dt.date, rul
         status = """CASE WHEN c.claim_id IS NULL THEN NULL WHEN c.fulfilled_by IS NOT NULL THEN 'fulfilled'
             WHEN c.deadline IS NOT NULL AND c.deadline < CAST(? AS DATE) THEN 'expired' ELSE 'open' END"""
         join = "LEFT JOIN claims c ON c.claim_id = e.id"
-    sql = f"""SELECT e.id, e.type, e.modality, e.day, e.sentence, e.evidence_text, {_OUTLET},
-            coalesce(a.name, a.text), a.actor_key, {status}, {'c.fulfilled_by' if ledger else 'NULL'}
-        FROM events e JOIN documents d ON d.id = e.doc_id
-        LEFT JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
-            AND a.day >= ? AND a.day <= ?
-        {join}
-        WHERE {where} ORDER BY e.day NULLS LAST, e.id"""
-    all_params = ([as_of] if ledger else []) + [since, until] + params
+    # Every claim in scope is a row (their number is the total); the sentence, outlet, speaker and
+    # ledger status are read for the rows shown only (the first `limit`): looking up thousands of
+    # documents and claims by id costs a full scan of each table, a handful an index probe.
+    sql = f"""WITH hit AS (SELECT e.id, e.type, e.modality, e.day, e.sentence, e.evidence_text, e.doc_id,
+                                  row_number() OVER (ORDER BY e.day NULLS LAST, e.id) AS rn
+                           FROM events e WHERE {where}),
+        shown AS (SELECT e.id, e.sentence, e.evidence_text, {_OUTLET} AS outlet,
+                         coalesce(a.name, a.text) AS speaker, a.actor_key, {status} AS status,
+                         {'c.fulfilled_by' if ledger else 'NULL'} AS fulfilled_by
+                  FROM (SELECT * FROM hit WHERE rn <= ?) e JOIN documents d ON d.id = e.doc_id
+                  LEFT JOIN event_actors a ON a.event_id = e.id AND a.role = 'attributed' AND a.position = 0
+                      AND a.day >= ? AND a.day <= ?
+                  {join})
+        SELECT h.id, h.type, h.modality, h.day, s.sentence, s.evidence_text, s.outlet, s.speaker, s.actor_key,
+               s.status, s.fulfilled_by
+        FROM hit h LEFT JOIN shown s ON s.id = h.id
+        ORDER BY h.day NULLS LAST, h.id"""
+    all_params = params + ([as_of] if ledger else []) + [limit, since, until]
     rows = qs.run("open_claims", sql, all_params)
     items = []
     for r in rows[:limit]:
@@ -393,20 +415,23 @@ def _open_claims(qs: _Queries, scope: Scope, since: dt.date, until: dt.date, rul
 # ---- contradictions --------------------------------------------------------------------------
 
 _ASSERTING = "('asserted', 'reported')"
+# Only a story with a negated report in the member span can be a contradiction: its story key is
+# among those of the negated reports of the span (a cheap, exact-superset filter, found first).
+_NEGATED_KEYS = "AND story_key IN (SELECT n.story_key FROM events n WHERE n.modality = 'negated' AND n.day >= ? AND n.day <= ?)"
 
 
 def _contradictions(qs: _Queries, where: str, params: list[Any], since: dt.date, until: dt.date,
                     span: tuple[dt.date, dt.date], limit: int) -> tuple[list[dict[str, Any]], int]:
     rows = qs.run("contradictions", f"""SELECT s.id, min(s.type), min(s.source_keys), min(s.target_keys),
             min(s.first_seen), min(s.story_key), min(s.last_seen)
-        FROM ({_hit_stories(where)}) s
+        FROM ({_hit_stories(where, _NEGATED_KEYS)}) s
         JOIN events e ON e.story_key = s.story_key AND e.day >= s.first_seen AND e.day <= s.last_seen
         WHERE e.day >= ? AND e.day <= ?
         GROUP BY s.id
         HAVING count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} THEN e.doc_id END) > 0
            AND count(DISTINCT CASE WHEN e.modality = 'negated' THEN e.doc_id END) > 0
            AND count(DISTINCT CASE WHEN e.modality IN {_ASSERTING} OR e.modality = 'negated' THEN e.doc_id END) > 1
-        ORDER BY min(s.first_seen) NULLS LAST, s.id""", [since, until, *params, *span])
+        ORDER BY min(s.first_seen) NULLS LAST, s.id""", [since, until, span[0], *span, *params, *span])
     shown = rows[:limit]
     members = _members(qs, "contradiction_members", [(r[0], r[5], r[4], r[6]) for r in shown], span,
                        f"AND (e.modality IN {_ASSERTING} OR e.modality = 'negated')")

@@ -142,7 +142,7 @@ _RECLUSTER: tuple[str, ...] = (
            count(DISTINCT i.doc_id), count(DISTINCT coalesce(nullif(d.source, ''), d.id)),
            max(CASE WHEN i.id = i.anchor THEN i.quad_class END), avg(i.goldstein)
     FROM _story_islands i JOIN documents d ON d.id = i.doc_id
-    GROUP BY i.anchor""",
+    GROUP BY i.anchor ORDER BY min(i.day), 1""",  # sorted by first day: the zone maps serve period queries
     """INSERT INTO story_members (story_id, event_id)
     SELECT substr(md5('story:' || anchor), 1, 16), id FROM _story_islands""",
     f"""INSERT INTO story_dyads

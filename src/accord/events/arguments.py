@@ -277,6 +277,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     sources: list[Mention] = []
     targets: list[Mention] = []
     inherited = False
+    # "deploy troops to Estonia", "withdraw troops from Kherson", "appoint an envoy to Sudan": the
+    # troops (the envoy) are moved, not hit
+    themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
     if passive:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -303,8 +306,6 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
-        # "deploy troops to Estonia", "withdraw troops from Kherson": the troops are moved, not hit
-        themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
         targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
     preps = trig.pattern.targets | _ALWAYS_TARGET_PREPS
     targets.extend(_prep_objects(verb, preps, idx))
@@ -316,7 +317,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 for obj in sub.children:
                     targets.extend(_prep_objects(obj, _MEASURED_TARGET_PREPS, idx))
         for child in verb.doc[i].children:
-            if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
+            if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token \
+                    and not (themes and idx.by_token[child.i].head == i):  # the moved object itself
                 targets.append(idx.by_token[child.i])
     if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):

@@ -77,8 +77,14 @@ def _chain(tok: Token) -> tuple[list[Token], set[int]]:
 _DESIRE = lexicon("desire_verbs")
 
 
+_DELIBERATION = lexicon("deliberation_verbs")
+
+
 def _unrealised(tok: Token) -> str | None:
-    """'a temptation for the US to withdraw', 'wants to meet': an infinitive that has not happened."""
+    """'a temptation for the US to withdraw', 'wants to meet': an infinitive that has not happened;
+    'is considering imposing sanctions': a gerund that is weighed."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.head.lemma_.lower() in _DELIBERATION:
+        return tok.head.lemma_.lower()
     if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in tok.children):
         return None
     head = tok.head

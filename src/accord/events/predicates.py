@@ -195,6 +195,15 @@ def _head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
     return ctx.tok.head.lemma_.lower() in words
 
 
+@predicate("head_infinitive", "bool")
+def _head_infinitive(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's syntactic head is a to-infinitive ("the time to consider offering relief")."""
+    head = ctx.tok.head
+    is_inf = head.i != ctx.tok.i and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in _INFINITIVE_MARKERS for c in head.children)
+    return is_inf == value
+
+
 @predicate("head_word", "words")
 def _head_word(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger's syntactic head, lower-cased, is one of these (a preposition for a pobj)."""

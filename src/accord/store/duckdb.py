@@ -94,6 +94,11 @@ def connect(path: str | Path = "accord.duckdb", *, read_only: bool = False) -> D
     try:
         conn = duckdb.connect(location, read_only=read_only)
         conn.execute("SET enable_progress_bar = false")  # no bars on the caller's terminal
+        # A join whose build side has up to 2,000 keys pushes them into the probe side's scan as an
+        # IN filter, which the primary-key index answers (default 50): a brief's story members or
+        # shown statements are looked up among millions of documents by id without a full scan
+        # (10M synthetic events, 600 document ids: 0.33 -> 0.07 s).
+        conn.execute("SET dynamic_or_filter_threshold = 2000")
     except duckdb.Error as e:
         raise StoreError(f"cannot open DuckDB file {location}: {_one_line(e)}", input=location) from e
     return DuckDBDatabase(conn, location)
