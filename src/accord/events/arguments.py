@@ -538,6 +538,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     return _finish(sources, targets, inherited)
 
 
+_NON_STATE_SECTORS = lexicon("non_state_sectors")
+
+
 def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> Arguments:
     sources = _unique(sources)
     src_keys = {_key(m) for m in sources}
@@ -545,8 +548,14 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
     seen: set[str] = set()
     targets = [t for t in targets if not (_key(t) in seen or seen.add(_key(t)))]  # type: ignore[func-returns-value]
     # A target that is only the source's own country ("Trump withdraws the United States") is not a target.
+    # Rebels, opposition or media of that country do target it ("the BLA accuses Pakistan") where
+    # it is the only target (not "praised the withdrawal of U.S. troops from Afghanistan").
     src_countries = {m.ref.code[:3] for m in sources if m.ref.code}
     filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]
+    if not filtered:
+        src_countries = {m.ref.code[:3] for m in sources if m.ref.code
+                         and (m.ref.code[3:6] or "").lower() not in _NON_STATE_SECTORS}
+        filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]
     return Arguments(tuple(sources), tuple(filtered), inherited)
 
 
