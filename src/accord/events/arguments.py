@@ -358,6 +358,13 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             for child in (c for k in verb.children if k.dep_ in ("xcomp", "ccomp") for c in k.children):
                 if child.dep_ == "advcl" and any(m.lower_ in _THREAT_CONDITIONS for m in child.children):
                     targets.extend(m for g in child.children if g.dep_ == "nsubj" for m in idx.actors(g))
+    if not targets and trig.pattern.cue == "pred":
+        # "said Kabul was failing to rein in militants", "contended that the EU is hostile": the
+        # one the content clause judges is its subject (a noun the context alone places, 'Russia
+        # argued that the tribunal was illegal', is no Russian tribunal)
+        targets.extend(m for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                       for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)
+                       if m.how != "context")
     return _finish(sources, targets, inherited)
 
 
