@@ -340,7 +340,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets = accused
     if not targets and (trig.pattern.frame or trig.pattern.lemma in _CONTENT_TARGET_LEMMAS):
         for child in verb.children:
-            if child.dep_ in ("ccomp", "parataxis"):
+            # "called for the Taliban to lift the ban": the parser makes the cue's "for" the mark of the clause
+            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in trig.pattern.cue_values for g in child.children)):
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         targets.extend(idx.actors(g))
