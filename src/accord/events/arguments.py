@@ -250,6 +250,7 @@ _COMPLAINT_TOPIC_PREPS = lexicon("complaint_topic_preps")
 _CONTENT_TARGET_LEMMAS = lexicon("content_target_lemmas")
 _CONTENT_CLAUSE_TARGET_PREPS = lexicon("content_clause_target_preps")
 _THREAT_CONDITIONS = lexicon("threat_condition_markers")
+_PREDICATIVE_PREPS = lexicon("predicative_preps")
 
 
 def _core(tok: Token) -> list[Token]:
@@ -323,6 +324,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
+    if not targets:  # "denounced as an ugly crime Serbia's suppression of ...": the parser hangs the moved object on the predicate
+        targets.extend(m for p in verb.children if p.dep_ == "prep" and p.lower_ in _PREDICATIVE_PREPS
+                       for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
+                       for m in idx.actors(a))
     if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target
         owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "mobilized reservists for a war against X"
         for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS):
