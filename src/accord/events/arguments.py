@@ -356,8 +356,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 targets.extend(_objects(child, idx, ()))
                 targets.extend(_prep_objects(child, _CONTENT_CLAUSE_TARGET_PREPS, idx))
                 for obj in (g for g in child.children if g.dep_ in ("dobj", "attr")):
-                    if not targets:  # "threatened to break off relations with Congo"
-                        targets.extend(_prep_objects(obj, _CONTENT_PREPS, idx))
+                    if not targets:  # "threatened to break off relations with Congo", "refused to attend a hearing by the ICJ"
+                        targets.extend(_prep_objects(obj, _CONTENT_PREPS | _AGENT_PREPS, idx))
                 if not targets:  # anywhere in the content, outside its side remarks
                     targets.extend(idx.by_token[t.i] for t in _core(child) if t.i in idx.by_token
                                    and t.dep_ not in ("nsubj", "poss") and idx.by_token[t.i].how != "coref")
