@@ -270,6 +270,12 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "protesters detained by police", "the detained protesters": a passive participle
         return _finish(_subject(verb, idx), idx.actors(verb.head), False)
+    if verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ in ("acomp", "oprd") or (
+            verb.dep_ == "advcl" and verb.i == verb.head.i + 1 and not any(c.dep_ in _SUBJ for c in verb.children))):
+        # "two soldiers stand accused of the bombing", "three officers remain detained": a passive
+        # participle as the state of the subject, which underwent it; only an agent acts
+        undergoer = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(c)]
+        return _finish(_subject(verb, idx), undergoer, False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
