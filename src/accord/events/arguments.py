@@ -325,6 +325,11 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         for child in verb.doc[i].children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token:
                 targets.append(idx.by_token[child.i])
+    if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
+        for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
+            targets.extend(_objects(clause, idx, ()))
     if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
             targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
