@@ -250,6 +250,7 @@ _COMPLAINT_TOPIC_PREPS = lexicon("complaint_topic_preps")
 _CONTENT_TARGET_LEMMAS = lexicon("content_target_lemmas")
 _CONTENT_CLAUSE_TARGET_PREPS = lexicon("content_clause_target_preps")
 _THREAT_CONDITIONS = lexicon("threat_condition_markers")
+_PREDICATIVE_PREPS = lexicon("predicative_preps")
 
 
 def _core(tok: Token) -> list[Token]:
@@ -269,6 +270,12 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "protesters detained by police", "the detained protesters": a passive participle
         return _finish(_subject(verb, idx), idx.actors(verb.head), False)
+    if verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ in ("acomp", "oprd") or (
+            verb.dep_ == "advcl" and verb.i == verb.head.i + 1 and not any(c.dep_ in _SUBJ for c in verb.children))):
+        # "two soldiers stand accused of the bombing", "three officers remain detained": a passive
+        # participle as the state of the subject, which underwent it; only an agent acts
+        undergoer = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(c)]
+        return _finish(_subject(verb, idx), undergoer, False)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
@@ -320,11 +327,20 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token \
                     and not (themes and idx.by_token[child.i].head == i):  # the moved object itself
                 targets.append(idx.by_token[child.i])
+    if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
+        for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
+            targets.extend(_objects(clause, idx, ()))
     if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
             targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
     if not targets:
         targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
+    if not targets:  # "denounced as an ugly crime Serbia's suppression of ...": the parser hangs the moved object on the predicate
+        targets.extend(m for p in verb.children if p.dep_ == "prep" and p.lower_ in _PREDICATIVE_PREPS
+                       for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
+                       for m in idx.actors(a))
     if not targets:  # "mobilized reservists for a possible war against Iraq": the aim names the target
         owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "mobilized reservists for a war against X"
         for prep in (c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS):
@@ -342,7 +358,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets = accused
     if not targets and (trig.pattern.frame or trig.pattern.lemma in _CONTENT_TARGET_LEMMAS):
         for child in verb.children:
-            if child.dep_ in ("ccomp", "parataxis"):
+            # "called for the Taliban to lift the ban": the parser makes the cue's "for" the mark of the clause
+            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in trig.pattern.cue_values for g in child.children)):
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         targets.extend(idx.actors(g))
@@ -351,8 +369,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 targets.extend(_objects(child, idx, ()))
                 targets.extend(_prep_objects(child, _CONTENT_CLAUSE_TARGET_PREPS, idx))
                 for obj in (g for g in child.children if g.dep_ in ("dobj", "attr")):
-                    if not targets:  # "threatened to break off relations with Congo"
-                        targets.extend(_prep_objects(obj, _CONTENT_PREPS, idx))
+                    if not targets:  # "threatened to break off relations with Congo", "refused to attend a hearing by the ICJ"
+                        targets.extend(_prep_objects(obj, _CONTENT_PREPS | _AGENT_PREPS, idx))
                 if not targets:  # anywhere in the content, outside its side remarks
                     targets.extend(idx.by_token[t.i] for t in _core(child) if t.i in idx.by_token
                                    and t.dep_ not in ("nsubj", "poss") and idx.by_token[t.i].how != "coref")
@@ -360,6 +378,13 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             for child in (c for k in verb.children if k.dep_ in ("xcomp", "ccomp") for c in k.children):
                 if child.dep_ == "advcl" and any(m.lower_ in _THREAT_CONDITIONS for m in child.children):
                     targets.extend(m for g in child.children if g.dep_ == "nsubj" for m in idx.actors(g))
+    if not targets and trig.pattern.cue == "pred":
+        # "said Kabul was failing to rein in militants", "contended that the EU is hostile": the
+        # one the content clause judges is its subject (a noun the context alone places, 'Russia
+        # argued that the tribunal was illegal', is no Russian tribunal)
+        targets.extend(m for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                       for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)
+                       if m.how != "context")
     return _finish(sources, targets, inherited)
 
 
@@ -540,6 +565,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     return _finish(sources, targets, inherited)
 
 
+_NON_STATE_SECTORS = lexicon("non_state_sectors")
+
+
 def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> Arguments:
     sources = _unique(sources)
     src_keys = {_key(m) for m in sources}
@@ -547,8 +575,14 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
     seen: set[str] = set()
     targets = [t for t in targets if not (_key(t) in seen or seen.add(_key(t)))]  # type: ignore[func-returns-value]
     # A target that is only the source's own country ("Trump withdraws the United States") is not a target.
+    # Rebels, opposition or media of that country do target it ("the BLA accuses Pakistan") where
+    # it is the only target (not "praised the withdrawal of U.S. troops from Afghanistan").
     src_countries = {m.ref.code[:3] for m in sources if m.ref.code}
     filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]
+    if not filtered:
+        src_countries = {m.ref.code[:3] for m in sources if m.ref.code
+                         and (m.ref.code[3:6] or "").lower() not in _NON_STATE_SECTORS}
+        filtered = [t for t in targets if not (t.how in ("name",) and t.ref.code in src_countries and t.ref.sector is None)]
     return Arguments(tuple(sources), tuple(filtered), inherited)
 
 
