@@ -35,6 +35,15 @@ def test_cli_rules_explain_text_shows_trace_and_a_sentence_with_no_trigger():
     assert "      - trigger.verb.meet" in lines
 
 
+def test_cli_rules_explain_takes_a_sentence_longer_than_a_file_name():
+    sentence = "Putin met Xi in Moscow on Monday, " + "officials said after the long meeting, " * 8 + "Reuters reported."
+    assert len(sentence) > 300  # longer than any file name the system allows
+    out = accord("explain", sentence, "--date", "2024-05-20")
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    assert out.stdout.splitlines()[0].startswith("[0] Putin met Xi in Moscow on Monday")
+
+
 def test_cli_rules_list_filters_by_stage_and_type():
     out = accord("rules", "list", "--stage", "veto", "--format", "json")
     rows = json.loads(out.stdout)

@@ -41,7 +41,7 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
     from accord.ingest.readers import read_file
     from accord.pipeline import get_pipeline
 
-    if is_file or (text != "-" and len(text) < 4096 and Path(text).is_file()):
+    if is_file or _names_a_file(text):
         document = read_file(Path(text), published=published)
     else:
         raw = sys.stdin.read() if text == "-" else text
@@ -80,6 +80,17 @@ def explain(text: str, published: dt.date | None, is_file: bool, fmt: str, min_c
                 click.echo(f"      said by: {e.attributed_to.text} ({e.attributed_to.code or '?'})")
             for step in e.trace:
                 click.echo(f"      - {step}")
+
+
+def _names_a_file(text: str) -> bool:
+    """TEXT is the path of a file, not a sentence (a sentence longer than a file name can be is
+    text: the operating system refuses such names, which is no error of the user's)."""
+    if text == "-" or "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
 
 
 def _sentence_document(raw: str, day: dt.date) -> Any:
