@@ -256,8 +256,8 @@ def test_seed_envoy_claim_and_the_later_article(seed_and_later) -> None:  # type
     SUPPORT 050 by Trump (a US actor), three weeks later: it fulfils the envoy claim; the
     negotiations claim stays open."""
     before, after, later_events = seed_and_later
-    envoy = sorted(((c.type, c.modality, c.sources, c.targets, c.status, c.claim_day)
-                    for c in before if "special envoy" in c.sentence))
+    envoy = sorted((c.type, c.modality, c.sources, c.targets, c.status, c.claim_day)
+                    for c in before if "special envoy" in c.sentence)
     assert envoy == [("CONSULT", "hypothetical", ("USA",), (), "open", D(2024, 11, 24)),
                      ("SUPPORT", "hypothetical", ("USA",), (), "open", D(2024, 11, 24))]
     assert [(e.type, e.cameo, e.modality, tuple(r.actor_id for r in e.sources), tuple(r.code for r in e.targets))
@@ -265,8 +265,8 @@ def test_seed_envoy_claim_and_the_later_article(seed_and_later) -> None:  # type
         ("SUPPORT", "050", "asserted", ("donald_trump",), ())]
     appointment = later_events[0]
     by_id = {c.claim_id: c for c in after}
-    envoy_after = sorted(((c.type, c.status, c.fulfilled_by, c.fulfilled_day, c.fulfilled_outlet)
-                          for c in after if "special envoy" in c.sentence and c.claim_id in {b.claim_id for b in before}))
+    envoy_after = sorted((c.type, c.status, c.fulfilled_by, c.fulfilled_day, c.fulfilled_outlet)
+                          for c in after if "special envoy" in c.sentence and c.claim_id in {b.claim_id for b in before})
     assert envoy_after == [("CONSULT", "open", None, None, None),
                            ("SUPPORT", "fulfilled", appointment.id, D(2024, 12, 15), "later report")]
     fulfilled = [c for c in after if c.status == "fulfilled"]

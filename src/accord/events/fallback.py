@@ -289,7 +289,7 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     harm = _harm_cause(noun)
     if harm is not None:
         verb = harm
-        victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        hurt = _with_conjuncts(victims, victims=True, idx=idx) if trig.pattern.cameo[:2] in _VIOLENT else []
+        sufferers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        hurt = _with_conjuncts(sufferers, victims=True, idx=idx) if trig.pattern.cameo[:2] in _VIOLENT else []
         return Arguments(tuple(sources), tuple(hurt), False), True  # the hurt are the target of violence only
     return Arguments(tuple(sources), (), False), False

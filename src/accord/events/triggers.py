@@ -95,9 +95,18 @@ def _objects(tok: Token) -> list[tuple[str, str, int]]:
     "13 rounds of missile tests") also gives the noun of its "of" phrase."""
     objs = [o for child in tok.children if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             for o in (child, *child.conjuncts)]
+    if not objs and any(c.dep_ == "dative" for c in tok.children):
+        # "gave the government 48 hours": the parser makes the second object a noun adverbial
+        objs = [c for c in tok.children if c.dep_ == "npadvmod"]
     objs += [g for o in objs if o.lemma_.lower() in _PARTITIVE or o.lower_ in _QUANTITIES
              for p in o.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS for g in p.children if g.dep_ == "pobj"]
-    return [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
+    out = [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
+    for o in objs:  # "a sit-in", "a cease-fire": the hyphenated noun, and written as one word
+        prefix = hyphen_prefix(o)
+        if prefix:
+            out += [(f"{prefix}-{o.lemma_.lower()}", f"{prefix}-{o.lower_}", o.i),
+                    (f"{prefix}{o.lemma_.lower()}", f"{prefix}{o.lower_}", o.i)]
+    return out
 
 
 def _object_cue(tok: Token, p: Pattern, objects: list[tuple[str, str, int]]) -> tuple[int, ...] | None:
