@@ -162,8 +162,16 @@ def test_api_document_with_its_events(client):
 
 
 def test_api_actors_busiest_first(client):
+    # the counting rules apply: the hedged request (UKR -> FRA) and the conditional threat
+    # (Trump -> RUS) did not happen, so FRA and RUS count none
     body = client.get("/v1/actors?source=store").json()
+    assert body["counted"] == "asserted+reported, confidence >= 0.3"
     assert [(a["id"], a["events"]) for a in body["actors"]] == [
+        ("RUSMIL", 2), ("UKR", 2), ("andrii_sybiha", 2), ("donald_trump", 2), ("jean_noel_barrot", 2),
+        ("IRN", 1), ("eu", 1), ("mark_rutte", 1), ("nato", 1), ("FRA", 0), ("RUS", 0)]
+    every = client.get("/v1/actors?source=store&modality=all&min_confidence=0").json()
+    assert every["counted"] == "every modality"
+    assert [(a["id"], a["events"]) for a in every["actors"]] == [
         ("UKR", 3), ("donald_trump", 3), ("RUSMIL", 2), ("andrii_sybiha", 2), ("jean_noel_barrot", 2),
         ("FRA", 1), ("IRN", 1), ("RUS", 1), ("eu", 1), ("mark_rutte", 1), ("nato", 1)]
 
@@ -171,7 +179,8 @@ def test_api_actors_busiest_first(client):
 def test_api_actors_search_kb_and_store(client, fixed):
     assert client.get("/v1/actors?q=Sybiha").json() == {"actors": [
         {"id": "andrii_sybiha", "name": "Andrii Sybiha", "kind": "person", "country": "UKR", "code": None,
-         "in_kb": True, "events": 2}], "limit": 50, "offset": 0, "next_offset": None}
+         "in_kb": True, "events": 2}], "limit": 50, "offset": 0, "next_offset": None,
+        "counted": "asserted+reported, confidence >= 0.3"}
     rusmil = client.get("/v1/actors?q=rusmil").json()["actors"]
     assert rusmil == [{"id": "RUSMIL", "name": fixed.name, "kind": None, "country": None, "code": "RUSMIL",
                        "in_kb": False, "events": 2}]
@@ -187,7 +196,8 @@ def test_api_actor_from_the_store_only(client, fixed):
     body = client.get("/v1/actors/RUSMIL").json()
     assert {k: v for k, v in body.items() if k != "recent"} == {
         "id": "RUSMIL", "name": fixed.name, "kind": None, "country": None, "code": None, "in_kb": False,
-        "events": 2, "aliases": [], "roles": [], "totals": {"total": 2, "as_source": 2, "as_target": 0},
+        "events": 2, "counted": "asserted+reported, confidence >= 0.3", "aliases": [], "roles": [],
+        "totals": {"total": 2, "as_source": 2, "as_target": 0, "stored": 2},
         "codes": [{"code": "RUSMIL", "role": None, "first": "2025-01-13", "last": "2025-11-13", "events": 2}],
         "by": "month",
         "series": [
@@ -205,14 +215,17 @@ def test_api_actor_from_the_kb_with_roles_and_codes(client):
         (r.title, r.start.isoformat() if r.start else None, r.end.isoformat() if r.end else None)
         for r in sorted(kb.roles, key=lambda r: r.start)]
     assert {k: body[k] for k in ("id", "name", "kind", "country", "in_kb", "events", "totals", "codes", "series", "types")} == {
-        "id": "donald_trump", "name": "Donald Trump", "kind": "person", "country": "USA", "in_kb": True, "events": 3,
-        "totals": {"total": 3, "as_source": 2, "as_target": 1},
+        "id": "donald_trump", "name": "Donald Trump", "kind": "person", "country": "USA", "in_kb": True, "events": 2,
+        # the conditional threat against Russia (2025) is stored and listed, but not counted
+        "totals": {"total": 2, "as_source": 1, "as_target": 1, "stored": 3},
         "codes": [{"code": "USA", "role": "president-elect", "first": "2024-11-22", "last": "2024-11-24", "events": 2},
                   {"code": "USAGOV", "role": "president", "first": "2025-04-20", "last": "2025-04-20", "events": 1}],
         "series": [
-            {"period": "2024-01-01", "quad1": 1, "quad2": 0, "quad3": 1, "quad4": 0, "total": 2, "goldstein_mean": -0.5},
-            {"period": "2025-01-01", "quad1": 0, "quad2": 0, "quad3": 1, "quad4": 0, "total": 1, "goldstein_mean": -7.0}],
-        "types": [{"type": "ACCUSE", "count": 1}, {"type": "CONSULT", "count": 1}, {"type": "THREATEN", "count": 1}]}
+            {"period": "2024-01-01", "quad1": 1, "quad2": 0, "quad3": 1, "quad4": 0, "total": 2, "goldstein_mean": -0.5}],
+        "types": [{"type": "ACCUSE", "count": 1}, {"type": "CONSULT", "count": 1}]}
+    every = client.get("/v1/actors/donald_trump?by=year&modality=all").json()
+    assert (every["events"], every["totals"], every["types"][-1]) == (
+        3, {"total": 3, "as_source": 2, "as_target": 1, "stored": 3}, {"type": "THREATEN", "count": 1})
     assert [e["id"] for e in body["recent"]] == ["ev-trump-russia", "ev-trump-nato", "ev-rutte-trump"]
 
 

@@ -254,6 +254,7 @@ def test_web_actor_search_and_page(page):
     assert "foreign minister, UKR (2024-09-05 – now)" in page.locator("#roles-svg").text_content()
     assert rows(page, "#codes-table") == ["UKRGOV\tforeign minister\t2025-04-08\t2025-05-12\t2"]
     assert len(rows(page, "#recent")) == 2
+    assert page.locator("#facts").inner_text().split("\n")[-1] == "asserted+reported, confidence >= 0.3; 2 stored in all"
     assert page.locator("#series canvas").count() >= 1
     page.select_option("#series select[name=by]", "year")
     sync_api.expect(page.locator("#series figure.timeseries")).to_have_attribute("data-by", "year")

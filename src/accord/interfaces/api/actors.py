@@ -10,7 +10,7 @@ from accord.interfaces.api import queries
 from accord.types import Actor
 
 if TYPE_CHECKING:
-    from accord.store.base import Store
+    from accord.store.base import Counting, Store
 
 RECENT = 10
 
@@ -50,13 +50,15 @@ def summary(key: str, actor: Actor | None, stored: dict[str, Any] | None, events
     }
 
 
-def search(store: Store, kb: KnowledgeBase, q: str | None, source: str, limit: int, offset: int) -> list[dict[str, Any]]:
+def search(store: Store, kb: KnowledgeBase, q: str | None, source: str, limit: int, offset: int,
+           rules: Counting | None = None) -> list[dict[str, Any]]:
     """Actors matching `q` (all actors of the store, busiest first, when `q` is empty):
-    better name matches first, then more events, then id."""
+    better name matches first, then more events, then id. `events` counts what `rules` count
+    (default: asserted and reported events with confidence 0.3 or more)."""
     want = offset + limit
-    stored = {a["id"]: a for a in queries.store_actors(store, q, max(want, 200))} if source != "kb" else {}
+    stored = {a["id"]: a for a in queries.store_actors(store, q, max(want, 200), rules)} if source != "kb" else {}
     scores = kb_matches(kb, q) if q and source != "store" else {}
-    counts = queries.event_counts(store, [k for k in scores if k not in stored])
+    counts = queries.event_counts(store, [k for k in scores if k not in stored], rules)
     keys = set(scores) | (set(stored) if source != "kb" else set())
     rows = [summary(k, kb.actors.get(k), stored.get(k), stored[k]["events"] if k in stored else counts.get(k, 0))
             for k in keys]
@@ -69,15 +71,16 @@ def _role(r: Any) -> dict[str, Any]:
             "start": r.start.isoformat() if r.start else None, "end": r.end.isoformat() if r.end else None}
 
 
-def detail(store: Store, kb: KnowledgeBase, key: str, by: str) -> dict[str, Any] | None:
+def detail(store: Store, kb: KnowledgeBase, key: str, by: str, rules: Counting | None = None) -> dict[str, Any] | None:
     """The actor page: who (from the knowledge base), roles over time, how the store coded the
-    actor, event counts per period and per type, and the most recent events."""
+    actor, the counted events per period and per type (`rules`, default: asserted and reported,
+    confidence 0.3 or more), and the most recent stored events whatever their modality."""
     actor = kb.actors.get(key)
-    totals = queries.actor_totals(store, key)
-    if actor is None and totals["total"] == 0:
+    totals = queries.actor_totals(store, key, rules)
+    if actor is None and totals["stored"] == 0:
         return None
     stored = {"name": queries.names(store, [key]).get(key)} if actor is None else None
-    recent = store.events(actor=key, limit=RECENT, offset=max(0, totals["total"] - RECENT))
+    recent = store.events(actor=key, limit=RECENT, offset=max(0, totals["stored"] - RECENT))
     roles = sorted(actor.roles, key=lambda r: r.start or dt.date.min) if actor else []
     return summary(key, actor, stored, totals["total"]) | {
         "aliases": list(actor.aliases) if actor else [],
@@ -85,7 +88,7 @@ def detail(store: Store, kb: KnowledgeBase, key: str, by: str) -> dict[str, Any]
         "totals": totals,
         "codes": queries.actor_codes(store, key),
         "by": by,
-        "series": queries.actor_periods(store, key, by),
-        "types": queries.actor_types(store, key),
+        "series": queries.actor_periods(store, key, by, rules),
+        "types": queries.actor_types(store, key, rules),
         "recent": [e.to_dict() for e in reversed(recent)],
     }

@@ -236,6 +236,7 @@ class ActorSummary(BaseModel):
 
 class ActorPage(BaseModel):
     actors: list[ActorSummary]
+    counted: str = Field(description="What `events` counts, e.g. `asserted+reported, confidence >= 0.3`.")
     limit: int
     offset: int
     next_offset: int | None
@@ -274,12 +275,14 @@ class TypeCount(BaseModel):
 
 
 class ActorTotals(BaseModel):
-    total: int
+    total: int = Field(description="Events the counting rules count (default: asserted and reported, confidence >= 0.3).")
     as_source: int
     as_target: int
+    stored: int = Field(description="Every stored event of the actor, whatever its modality or confidence.")
 
 
 class ActorDetail(ActorSummary):
+    counted: str = Field(description="What `events`, `totals`, `series` and `types` count.")
     aliases: list[str]
     roles: list[RoleOut]
     totals: ActorTotals

@@ -20,7 +20,7 @@ async function search() {
   setStatus("Searching…");
   try {
     const page = await api("/v1/actors", { ...values, limit: 50 });
-    setStatus(page.actors.length ? `${page.actors.length} actors` : "No actor matches.");
+    setStatus(page.actors.length ? `${page.actors.length} actors; events counted: ${page.counted}` : "No actor matches.");
     $("#results").replaceChildren(results(page.actors));
   } catch (err) {
     setStatus(String(err.message || err), true);
@@ -72,7 +72,8 @@ async function showActor(id, by = urlParams().get("by") || "month") {
     $("#title").textContent = a.name;
     const facts = [["id", a.id], ["kind", a.kind || "–"], ["country", a.country || "–"], ["code", a.code || "–"],
       ["aliases", a.aliases.join(", ") || "–"],
-      ["events", `${a.totals.total} (${a.totals.as_source} as source, ${a.totals.as_target} as target)`]];
+      ["events", `${a.totals.total} (${a.totals.as_source} as source, ${a.totals.as_target} as target)`],
+      ["counted", `${a.counted}; ${a.totals.stored} stored in all`]];
     $("#facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
     $("#roles").replaceChildren(rolesChart(a.roles));
     $("#codes").replaceChildren(codesTable(a.codes));
