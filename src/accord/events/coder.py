@@ -47,6 +47,7 @@ from accord.types import Span as TextSpan
 DEFAULT_MIN_CONFIDENCE = 0.3
 UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an attack happened
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
+_IMPLIED_PROTESTERS = "(implied) protesters"  # the source of a protest nobody is named for
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
@@ -57,7 +58,7 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 # retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
 # added: an unidentified attacker, an implied target, the police of the place of an arrest.
 ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets",
-                         "unidentified-source", "implied-target", "implied-police"]
+                         "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
 
@@ -258,6 +259,8 @@ class Coder:
                     targets = _implied_target(entry.plover_type, sources, location, trig, idx, self.resolver.places)
                 elif how == "implied-police" and not sources:
                     sources = _implied_police(location, trig, self.resolver.places)
+                elif how == "implied-protesters" and not sources:
+                    sources = _implied_protesters(location, trig, self.resolver.places)
                 else:
                     continue
                 trace.append(rule.id)
@@ -399,7 +402,8 @@ def _content_candidates(tok: Token) -> list[Token]:
 
 
 def _named_source(e: Event) -> bool:
-    return any(a.role != UNIDENTIFIED for a in e.sources)
+    """A source the text names: not an unidentified attacker, nor protesters inferred from the place."""
+    return any(a.role != UNIDENTIFIED and a.text != _IMPLIED_PROTESTERS for a in e.sources)
 
 
 def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:
@@ -433,6 +437,16 @@ def _implied_police(location: Location | None, trig: Trigger, places: Gazetteer)
     if country is None:
         return ()
     return (ActorRef("(implied) police", None, country + "COP", "COP", None, IMPLIED),)
+
+
+def _implied_protesters(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:
+    """A protest nobody is named for ('Protests erupted in the capital', 'A rally in Hong Kong marked
+    the anniversary'): civilians of the country where it happened. Role 'implied', no actor id, no
+    text offsets."""
+    country = (location.country if location is not None else None) or place_country(trig.token, places)
+    if country is None:
+        return ()
+    return (ActorRef(_IMPLIED_PROTESTERS, None, country + "CVL", "CVL", None, IMPLIED),)
 
 
 def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: Location | None,

@@ -47,6 +47,7 @@ _SETTINGS = lexicon("setting_preps")  # in, during
 _TARGET_PREPS = lexicon("always_target_preps")
 _QUANTITIES = lexicon("quantity_nouns")
 _MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coercion and sanctions: what one undergoes
+_DISSENT = ("14",)  # CAMEO root of protest: a protest told as acting happened
 _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
@@ -283,6 +284,10 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
             sources += _with_conjuncts(subjects, idx=idx)
             targets = own_targets + _with_conjuncts(_pobjs(head, trig.pattern.targets | _TARGET_PREPS), idx=idx)
             return Arguments(tuple(sources), tuple(t for t in targets if t not in sources), False), True
+    if noun.dep_ == "nsubj" and trig.pattern.cameo[:2] in _DISSENT and head.pos_ in ("VERB", "AUX") and _finite(head):
+        # "A rally in Hong Kong marked the anniversary", "a nationwide strike disrupted trains": a
+        # protest that did something took place (the verb's own objects are not its parties)
+        return Arguments(tuple(sources), tuple(own_targets), False), True
     if noun.dep_ == "nsubj" and _verb_phrase(head) in _OCCURRENCE:
         sources += _with_conjuncts(_pobjs(head, _SIDES), idx=idx)  # "fighting broke out between X and Y"
         return Arguments(tuple(sources), (), False), True

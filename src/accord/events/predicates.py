@@ -326,6 +326,15 @@ def _modifier(ctx: RuleContext, words: frozenset[str]) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in words for c in ctx.tok.children)
 
 
+@predicate("own_modifier", "words")
+def _own_modifier(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A modifier (amod, advmod, compound) of the trigger or of one of its own words (a light verb's
+    object) is one of these, lower-cased ("held *joint* exercises", "*jointly* patrolled")."""
+    doc = ctx.tok.doc
+    heads = (ctx.tok, *(doc[i] for i in ctx.trig.extra))
+    return any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for h in heads for c in h.children)
+
+
 @predicate("time_frame", "words")
 def _time_frame(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger is the object of of/to/for/against under one of these nouns ("on the eve of a visit")."""
@@ -615,6 +624,21 @@ def _trigger_origin(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
 def _coded_actors(ctx: RuleContext, value: bool) -> bool:
     """A source and a target were both found, each with an actor code."""
     return (any(m.ref.code for m in _sources(ctx)) and any(m.ref.code for m in _targets(ctx))) == value
+
+
+@predicate("coded_source", "bool")
+def _coded_source(ctx: RuleContext, value: bool) -> bool:
+    """A source with an actor code was found."""
+    return any(m.ref.code for m in _sources(ctx)) == value
+
+
+@predicate("reciprocal_parties", "codes")
+def _reciprocal_parties(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """The trigger row's CAMEO code starts with one of these and its sources are two or more coded
+    actors of different countries: they act with each other ("Israeli and Egyptian officials began
+    talks", "India and the United States expanded cooperation"), so the event needs no target."""
+    countries = {m.ref.code[:3] for m in _sources(ctx) if m.ref.code}
+    return ctx.trig.pattern.cameo.startswith(prefixes) and len(countries) > 1
 
 
 def _phrases(value: Any) -> Any:
