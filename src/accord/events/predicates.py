@@ -896,3 +896,20 @@ def _no_actor_code(ctx: RuleContext, value: bool) -> bool:
     """No source and no target has an actor code (none is known to the knowledge base, by name,
     title, agent or place)."""
     return (not any(m.ref.code for m in _sources(ctx) + _targets(ctx))) == value
+
+
+@predicate("uncoded_agent_lemma", "words")
+def _uncoded_agent_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """No source has an actor code, and a word of a source, of the trigger's subject (or the object
+    of its passive "by"), or of an apposition to either, has one of these lemmas ("Security
+    *analysts* are praising ECOWAS", "warned Asli Aydintasbas, a senior *fellow*")."""
+    if any(m.ref.code for m in _sources(ctx)):
+        return False
+    tok = ctx.tok
+    doc = tok.doc
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    toks = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("compound", "amod")))]
+    toks += [t for m in _sources(ctx) for t in doc[m.start:m.end]]
+    toks += [t for h in list(toks) for c in h.children if c.dep_ == "appos" for t in c.subtree]
+    return _has_lemma(toks, words)
