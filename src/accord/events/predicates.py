@@ -865,30 +865,27 @@ def _harm_setting(ctx: RuleContext, value: bool) -> bool:
 # --- session 5 (h5): precision, political verbs in other senses
 
 
-def _with_compounds(heads: list[Token]) -> list[Token]:
-    return [t for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound"))]
-
-
 def _has_lemma(toks: list[Token], words: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in toks)
 
 
 @predicate("theme_lemma", "words")
 def _theme_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger's direct object or passive subject, or a compound of either, has one of these
-    lemmas: what the act is done to ("the film was *shot* in Morocco", "*hosting* an exhibition")."""
-    return _has_lemma(_with_compounds([c for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")]), words)
+    """The head of the trigger's direct object or passive subject has one of these lemmas: what the
+    act is done to ("the film was *shot* in Morocco", "*hosting* an exhibition"); a compound does not
+    count ("a record number of drones" is no record)."""
+    return _has_lemma([c for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")], words)
 
 
 @predicate("head_subject_lemma", "words")
 def _head_subject_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger is a participle or adverbial clause (advcl, xcomp, conj) of a verb whose subject,
-    or a compound of it, has one of these lemmas ("A gas cylinder exploded, *injuring* four
-    workers")."""
+    """The trigger is a participle or adverbial clause (advcl, xcomp, conj) of a verb whose subject's
+    head has one of these lemmas ("A gas cylinder exploded, *injuring* four workers"; not "a bus
+    bomb exploded")."""
     tok = ctx.tok
     if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
         return False
-    return _has_lemma(_with_compounds([c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]), words)
+    return _has_lemma([c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")], words)
 
 
 @predicate("no_actor_code", "bool")
