@@ -879,11 +879,12 @@ def _theme_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
 
 @predicate("head_subject_lemma", "words")
 def _head_subject_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger is a participle or adverbial clause (advcl, xcomp, conj) of a verb whose subject's
-    head has one of these lemmas ("A gas cylinder exploded, *injuring* four workers"; not "a bus
-    bomb exploded")."""
+    """The trigger is a participle or adverbial clause (advcl, xcomp, conj) with no subject of its
+    own, of a verb whose subject's head has one of these lemmas ("A gas cylinder exploded, *injuring*
+    four workers"; not "a bus bomb exploded", nor "protesters threw stones and police *fired*")."""
     tok = ctx.tok
-    if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i:
+    if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
         return False
     return _has_lemma([c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")], words)
 
