@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
             if line.strip()]
     docs = [document_from_text(r["text"], name=r["id"], published=dt.date(2025, 3, 1)) for r in recs]
     out = {}
-    for split in ("probe", "check"):
+    for split in ("probe", "check", "check2"):
         out[split] = {"counts": Counter(), "negatives_with_event_by_class": Counter()}
     for rec, coded in zip(recs, Pipeline().code_many(docs), strict=True):
         c = out[rec.get("split", "probe")]["counts"]

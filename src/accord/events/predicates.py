@@ -881,12 +881,22 @@ def _theme_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
 def _head_subject_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger is a participle or adverbial clause (advcl, xcomp, conj) with no subject of its
     own, of a verb whose subject's head has one of these lemmas ("A gas cylinder exploded, *injuring*
-    four workers"; not "a bus bomb exploded", nor "protesters threw stones and police *fired*")."""
+    four workers"; not "a bus bomb exploded", nor "protesters threw stones and police *fired*").
+    The subject of a verb coordinated with others is the first conjunct's ("A tanker overturned and
+    exploded, *killing* 18"); a name's kind counts ("Cyclone Freddy battered the coast, *killing*
+    dozens")."""
     tok = ctx.tok
     if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i \
             or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
         return False
-    return _has_lemma([c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")], words)
+    head = tok.head
+    for _ in range(3):  # up a chain of coordinated verbs with no subject of their own
+        if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [c for h in subjects if h.pos_ == "PROPN" for c in h.children if c.dep_ == "compound"]
+    return _has_lemma(subjects, words)
 
 
 @predicate("no_actor_code", "bool")
