@@ -920,7 +920,7 @@ cue, the later pattern is kept, as PETRARCH's dictionary tree keeps the last one
 listed again in a later block keeps only its first block, as PETRARCH does.
 
 Bare rows of very common verbs are left out: a verb such as *give* or *hold* is no event on its
-own. The list is `lexicons/p2_generic_verbs.txt` ({len(generic)} verbs, kept by hand and read by the
+own, nor is a verb of the feeling an act causes (*irritate*, *reassure*, *sadden*). The list is `lexicons/p2_generic_verbs.txt` ({len(generic)} verbs, kept by hand and read by the
 converter); those verbs keep their object-, particle- and preposition-cued rows.
 
 ### Rows kept

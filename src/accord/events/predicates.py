@@ -884,3 +884,64 @@ def _harm_setting(ctx: RuleContext, value: bool) -> bool:
     hit = ctx.trig.pattern.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS \
         and tok.head.head.lemma_.lower() in _HARM_VERBS
     return hit == value
+
+
+# --- session 5 (h5): precision, political verbs in other senses
+
+
+def _has_lemma(toks: list[Token], words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in toks)
+
+
+@predicate("theme_lemma", "words")
+def _theme_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The head of the trigger's direct object or passive subject has one of these lemmas: what the
+    act is done to ("the film was *shot* in Morocco", "*hosting* an exhibition"); a compound does not
+    count ("a record number of drones" is no record)."""
+    return _has_lemma([c for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")], words)
+
+
+@predicate("head_subject_lemma", "words")
+def _head_subject_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger is a participle or adverbial clause (advcl, xcomp, conj) with no subject of its
+    own, of a verb whose subject's head has one of these lemmas ("A gas cylinder exploded, *injuring*
+    four workers"; not "a bus bomb exploded", nor "protesters threw stones and police *fired*").
+    The subject of a verb coordinated with others is the first conjunct's ("A tanker overturned and
+    exploded, *killing* 18"); a name's kind counts ("Cyclone Freddy battered the coast, *killing*
+    dozens")."""
+    tok = ctx.tok
+    if tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head.i == tok.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return False
+    head = tok.head
+    for _ in range(3):  # up a chain of coordinated verbs with no subject of their own
+        if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [c for h in subjects if h.pos_ == "PROPN" for c in h.children if c.dep_ == "compound"]
+    return _has_lemma(subjects, words)
+
+
+@predicate("no_actor_code", "bool")
+def _no_actor_code(ctx: RuleContext, value: bool) -> bool:
+    """No source and no target has an actor code (none is known to the knowledge base, by name,
+    title, agent or place)."""
+    return (not any(m.ref.code for m in _sources(ctx) + _targets(ctx))) == value
+
+
+@predicate("uncoded_agent_lemma", "words")
+def _uncoded_agent_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """No source has an actor code, and a word of a source, of the trigger's subject (or the object
+    of its passive "by"), or of an apposition to either, has one of these lemmas ("Security
+    *analysts* are praising ECOWAS", "warned Asli Aydintasbas, a senior *fellow*")."""
+    if any(m.ref.code for m in _sources(ctx)):
+        return False
+    tok = ctx.tok
+    doc = tok.doc
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    toks = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("compound", "amod")))]
+    toks += [t for m in _sources(ctx) for t in doc[m.start:m.end]]
+    toks += [t for h in list(toks) for c in h.children if c.dep_ == "appos" for t in c.subtree]
+    return _has_lemma(toks, words)
