@@ -12,9 +12,9 @@ from accord.events.patterns import default_patterns
 from accord.events.triggers import MUST_REQUEST, NEG_INTENT
 
 # Documented decisions (README "CAMEO and PLOVER"): appeals are requests; 08 is split by code;
-# convictions and sentences (116) are SANCTION (convict).
+# convictions and sentences (116) are SANCTION (convict); a resignation (0831) is RETREAT (resign).
 DECISIONS = {"02": "REQUEST", "08": "CONCEDE", "0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION",
-             "116": "SANCTION"}
+             "116": "SANCTION", "0831": "RETREAT"}
 
 
 def emitted_codes() -> set[str]:
