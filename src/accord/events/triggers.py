@@ -132,7 +132,8 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
                 child.dep_ == "prt" or (child.dep_ in ("advmod", "prep") and child.i > tok.i
                                         and not any(g.dep_ == "pobj" for g in child.children))):
             return (child.i,)  # the parser may call the particle an adverb or a preposition ("stepped down", "pulled X out of")
-        if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values:
+        if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values \
+                and not _dated(child):
             return ()
         if p.cue == "prep" and child.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 g.dep_ == "mark" and g.lower_ in p.cue_values and _next_to(tok, g) for g in child.children):
@@ -146,6 +147,13 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
     if p.cue == "obj" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in p.cue_values:
         return (tok.head.i,)  # "the sanctions imposed on Iran"
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("called on Monday", "agreed on March 3"):
+    an adjunct of time, not the preposition a verb sense takes ("called on Israel")."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def _next_to(tok: Token, mark: Token) -> bool:
