@@ -25,7 +25,7 @@ _DECADE_DETERMINERS = lexicon("definite_articles")
 _DECADE_SUFFIXES = lexicon("background_decade_suffixes")
 _DECADE = re.compile(r"(19|20)?\d0'?s")  # the shape of "1970s", "70s", "70's" (digits, not words)
 _DECADE_NUMBER = re.compile(r"(19|20)?\d0")
-_CLAUSES = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp")
+_CLAUSES = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl")  # acl: "property seized in the 1970s"
 
 
 def _decade_at(span: Span, i: int) -> bool:
@@ -35,9 +35,13 @@ def _decade_at(span: Span, i: int) -> bool:
     return bool(_DECADE_NUMBER.fullmatch(t.lower_)) and i + 1 < len(span) and span[i + 1].lower_ in _DECADE_SUFFIXES
 
 
-def _dates_back(span: Span) -> bool:
-    """The span holds "N years ago", "for/over (the past...) years|decades" or "in the 1970s"."""
+def _dates_back(span: Span, own: frozenset[int] | None = None) -> bool:
+    """The span holds "N years ago", "for/over (the past...) years|decades" or "in the 1970s";
+    with `own`, only a unit or decade word among those token indices counts (the span between a
+    clause's first and last word may hold other clauses' dates)."""
     for i, t in enumerate(span):
+        if own is not None and t.i not in own:
+            continue
         if t.lower_ in _UNITS:
             if i + 1 < len(span) and span[i + 1].lower_ in _AGO and i > 0 and (
                     span[i - 1].is_digit or span[i - 1].lower_ in _COUNTS):
@@ -70,4 +74,4 @@ def is_background(tok: Token) -> bool:
     if not words:
         return False
     doc = tok.doc
-    return _dates_back(doc[min(t.i for t in words): max(t.i for t in words) + 1])
+    return _dates_back(doc[min(t.i for t in words): max(t.i for t in words) + 1], frozenset(t.i for t in words))

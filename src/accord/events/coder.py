@@ -53,6 +53,7 @@ _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_obje
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
+_STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 
 # What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
 # retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
@@ -396,6 +397,12 @@ def _content_candidates(tok: Token) -> list[Token]:
             second.extend(g for g in child.children if g.dep_ in ("pcomp", "pobj"))
         elif child.dep_ in ("acl", "advcl") and any(a.lower_ in _CONTENT_CLAUSE_MARKERS for a in child.children):
             third.append(child)  # "a demand that Israel ease restrictions", "urged ... to allow"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STATEMENT_LIGHT_VERBS \
+            and not first + second + third:
+        # "reiterated its demand today that Israel ease restrictions": the parser hangs the noun's
+        # clause on the verb of saying that takes the noun
+        third.extend(c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                     and any(a.dep_ == "mark" and a.lower_ in _CONTENT_CLAUSE_MARKERS for a in c.children))
     for c in list(first):  # "must be ready to mediate", "said it was willing to talk"
         first.extend(x for a in c.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp")
     return first + second + third

@@ -484,8 +484,12 @@ def _speaker_word(ctx: RuleContext, words: frozenset[str]) -> bool:
 
 @predicate("in_speaker", "words")
 def _in_speaker(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """The trigger lies inside the subject of one of these reporting verbs (who reports, not what)."""
-    return any(anc.dep_ == "nsubj" and anc.head.lemma_.lower() in words for anc in ctx.tok.ancestors)
+    """The trigger lies inside the subject of one of these reporting verbs (who reports, not what).
+    A "subject" with a later subject of the same verb beside it is the report itself that the parser
+    took for a subject ("Youths resorted to throwing stones, officials said": two subjects of "said")."""
+    return any(anc.dep_ == "nsubj" and anc.head.lemma_.lower() in words
+               and not any(c.dep_ == "nsubj" and c.i > anc.i for c in anc.head.children)
+               for anc in ctx.tok.ancestors)
 
 
 # --- relations between the triggers of a sentence (stage suppress)

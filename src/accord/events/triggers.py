@@ -30,6 +30,7 @@ _OBLIGATION = lexicon("obligation_modals")
 _SELF = lexicon("self_exhortation_pronouns")
 _PARTITIVE = lexicon("partitive_nouns")
 _PARTITIVE_PREPS = lexicon("partitive_preps")
+_CONTAINERS = lexicon("container_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,9 @@ def _objects(tok: Token) -> list[tuple[str, str, int]]:
         objs = [c for c in tok.children if c.dep_ == "npadvmod"]
     objs += [g for o in objs if o.lemma_.lower() in _PARTITIVE or o.lower_ in _QUANTITIES
              for p in o.children if p.dep_ == "prep" and p.lower_ in _PARTITIVE_PREPS for g in p.children if g.dep_ == "pobj"]
+    # an object that is a container named by its compound ("halted its mediation efforts", "froze the
+    # aid programme"): the compound is matched too, after the container itself
+    objs += [c for o in objs if o.lemma_.lower() in _CONTAINERS for c in o.children if c.dep_ == "compound"]
     out = [(o.lemma_.lower(), o.lower_, o.i) for o in objs]
     for o in objs:  # "a sit-in", "a cease-fire": the hyphenated noun, and written as one word
         prefix = hyphen_prefix(o)
@@ -128,10 +132,11 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
                 child.dep_ == "prt" or (child.dep_ in ("advmod", "prep") and child.i > tok.i
                                         and not any(g.dep_ == "pobj" for g in child.children))):
             return (child.i,)  # the parser may call the particle an adverb or a preposition ("stepped down", "pulled X out of")
-        if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values:
+        if p.cue == "prep" and child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.cue_values \
+                and not _dated(child):
             return ()
         if p.cue == "prep" and child.dep_ in ("advcl", "xcomp", "ccomp") and any(
-                g.dep_ == "mark" and g.i == tok.i + 1 and g.lower_ in p.cue_values for g in child.children):
+                g.dep_ == "mark" and g.lower_ in p.cue_values and _next_to(tok, g) for g in child.children):
             return ()  # "called for the Taliban to lift the ban": the parser makes "for" the clause's mark
         if p.cue == "obj" and child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             for obj in (child, *child.conjuncts):
@@ -142,6 +147,20 @@ def _cue(tok: Token, p: Pattern) -> tuple[int, ...] | None:
     if p.cue == "obj" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in p.cue_values:
         return (tok.head.i,)  # "the sanctions imposed on Iran"
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("called on Monday", "agreed on March 3"):
+    an adjunct of time, not the preposition a verb sense takes ("called on Israel")."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def _next_to(tok: Token, mark: Token) -> bool:
+    """The mark follows the verb, with at most the verb's own adverbs between ("pushed hard for the
+    U.S. to back the plan", "called again for talks to resume")."""
+    between = tok.doc[tok.i + 1:mark.i]
+    return mark.i > tok.i and all(w.dep_ == "advmod" and w.head.i == tok.i for w in between)
 
 
 def _predicate(tok: Token, values: frozenset[str]) -> bool:
