@@ -289,7 +289,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
     if passive:
         for child in verb.children:
-            if child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubjpass" and child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                targets.extend(idx.actors(verb.head))  # "the minister, who was sanctioned by the EU"
+            elif child.dep_ == "nsubjpass":
                 targets.extend(idx.actors(child))
         if not any(c.dep_ == "nsubjpass" for c in verb.children):
             targets.extend(_understood_patient(verb, idx))  # "thanked his supporters after being freed"
@@ -586,6 +588,9 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
     return Arguments(tuple(sources), tuple(filtered), inherited)
 
 
+finish_arguments = _finish
+
+
 def _key(m: Mention) -> str:
     """Identity of an argument: its actor, else its code, else its text (kept apart, so that the
     place Aleppo, coded SYR, is not taken for the state Syria)."""
@@ -639,3 +644,115 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
                     if found:
                         return _unique(found)[:2]
     return []
+
+
+# --- session 5 (h1): argument strategies for a trigger that found no target (coder.yaml, arguments.typed)
+
+_CLAIM_NOUNS = lexicon("claim_nouns")
+_NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
+_OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS
+_PLURAL_PRONOUNS = lexicon("plural_object_pronouns")
+_SHARED_SUBJECT_CLAUSES = ("advcl", "conj", "xcomp")
+
+
+def _is_place(m: Mention) -> bool:
+    """A mention of a state, region or city other than a capital (where a speaker usually is)."""
+    r = m.ref
+    return m.how in ("place", "name", "region") and bool(r.code) and len(r.code or "") == 3 and not r.sector
+
+
+def object_place_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """Where what is asked for (rejected, supported) is to happen: 'called for an inclusive
+    government in Syria', 'demanded free elections in Venezuela', 'rejected a call for troops to be
+    deployed in East Timor'. Only places inside the object (a direct object, the object of the
+    cue's preposition, an infinitive or clause), not where the speaker spoke ('said in Paris'), nor a
+    state source's own country, nor a capital ('rejected the budget in Nairobi': where they did it)."""
+    home = {m.ref.code[:3] for m in sources if m.ref.code and m.ref.sector in (None, "GOV")}
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS
+                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    for obj in objects:
+        for tok in obj.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
+                place = idx.by_token[tok.i]
+                if _is_place(place) and place.ref.code not in home:
+                    return [place]
+    return []
+
+
+def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'India accused Pakistan of X, a charge Islamabad rejected', 'Turkey said Greek jets violated its
+    airspace, which Athens denied': a denial in a clause on the claim (or on 'which') denies what the
+    sentence's main clause says; its subject is the target."""
+    if trigger.dep_ != "relcl":
+        return []
+    doc = trigger.doc
+    head = trigger.head
+    # an aside on the clause, after a comma or dash: "..., a charge X rejected", "..., which X denied"
+    # (not "on charges which Washington dismissed": a noun inside the clause)
+    rel_object = any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS and c.i > 0 and doc[c.i - 1].is_punct
+                     for c in trigger.children)
+    claim_aside = head.lemma_.lower() in _CLAIM_NOUNS and head.dep_ in ("npadvmod", "appos") \
+        and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
+    if not (claim_aside or rel_object):
+        return []
+    if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
+        return []  # "the charges, which Moscow used to expel them": the clause has its own object
+    root = trigger
+    while root.head.i != root.i:
+        root = root.head
+    if root.i in range(trigger.left_edge.i, trigger.right_edge.i + 1):
+        return []
+    return _subject(root, idx)
+
+
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    plural = antecedent.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in antecedent.children)
+    return plural == (pronoun.lower_ in _PLURAL_PRONOUNS)
+
+
+def pronoun_object_antecedent(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'Iran arrested the journalists, accusing them of spying', 'the army surrounded the rebels and
+    shelled them': an object pronoun of a clause that shares its subject with the clause it hangs on
+    stands for that clause's object (never its subject); the number must agree."""
+    pronoun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS
+                    and c.i not in idx.by_token), None)
+    if pronoun is None or trigger.dep_ not in _SHARED_SUBJECT_CLAUSES or any(c.dep_ in _SUBJ for c in trigger.children):
+        return []
+    head = trigger.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    candidates += [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    candidates += [o for d in head.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "prep"
+                   for o in c.children if o.dep_ == "pobj"]  # "imposed curbs on women, barring them"
+    own = {m.ref.code for m in _subject(head, idx) if m.ref.code}  # never the clause's own subject
+    for cand in candidates:
+        if cand.i < trigger.i and _agrees(pronoun, cand):
+            found = [m for m in idx.actors(cand) if m.ref.code not in own]
+            if found:
+                return found
+    return []
+
+
+def clause_subject_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'India helped Sri Lanka build a port', 'let the rebels leave': the subject of a bare
+    infinitive clause is the one helped (allowed, made to act)."""
+    return [m for c in trigger.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+            and not any(g.dep_ in ("aux", "mark") for g in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)]
+
+
+def coordinated_proposer(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'China proposed a summit, but Japan refused', 'Israel offered a truce, but Hamas rejected it': a
+    refusal with nothing (or only 'it') refused of its own refuses what the coordinated clause's
+    subject put forward."""
+    if any(c.dep_ in ("xcomp", "ccomp", "prep") or (c.dep_ == "dobj" and c.lower_ not in _NEUTER_PRONOUNS)
+           for c in trigger.children):
+        return []  # "but Hamas rejected it": 'it' is what the other clause put forward
+    if not any(c.dep_ in _SUBJ for c in trigger.children):
+        return []  # "proposed talks and then refused": the same subject
+    other = trigger.head if trigger.dep_ == "conj" else None
+    if other is None or other.pos_ not in ("VERB", "AUX") or other.i > trigger.i:
+        return []
+    return _subject(other, idx)
