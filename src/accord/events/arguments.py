@@ -599,6 +599,7 @@ def _key(m: Mention) -> str:
 
 
 _PLACE_PREPS = lexicon("place_preps")
+_TOWN_NOUNS = lexicon("p2_town")
 
 
 def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list[Mention]:
@@ -611,6 +612,7 @@ def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
             plain = m.how in ("place", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector
+            plain = plain or (m.how == "demonym" and tok.lemma_.lower() in _TOWN_NOUNS and len(m.ref.code or "") == 3)  # "the Somali city of X"
             if plain or (m.how == "capital" and seat):  # "demonstrated in Jakarta": at the seat of government
                 found.append(m)
             elif m.how == "capital" and (code := m.ref.code):  # "arrested in Minsk": the place, not the government
@@ -649,6 +651,8 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
 # --- session 5 (h1): argument strategies for a trigger that found no target (coder.yaml, arguments.typed)
 
 _CLAIM_NOUNS = lexicon("claim_nouns")
+_ACT_ANAPHORS = lexicon("act_anaphor_nouns")
+_SAYING = lexicon("reporting_verbs") | lexicon("speech_verbs")
 _NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS
 _PLURAL_PRONOUNS = lexicon("plural_object_pronouns")
@@ -682,9 +686,10 @@ def object_place_targets(trigger: Token, idx: MentionIndex, sources: tuple[Menti
 
 def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
     """'India accused Pakistan of X, a charge Islamabad rejected', 'Turkey said Greek jets violated its
-    airspace, which Athens denied': a denial in a clause on the claim (or on 'which') denies what the
-    sentence's main clause says; its subject is the target."""
-    if trigger.dep_ != "relcl":
+    airspace, which Athens denied', 'the junta dissolved parliament, a step the AU condemned', 'in a move
+    that his lawyers called cruel': a denial (condemnation) in a clause on the claim or act (or on
+    'which') is about what the sentence's main clause says; its subject is the target."""
+    if trigger.dep_ not in ("relcl", "acl"):
         return []
     doc = trigger.doc
     head = trigger.head
@@ -692,9 +697,11 @@ def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Men
     # (not "on charges which Washington dismissed": a noun inside the clause)
     rel_object = any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS and c.i > 0 and doc[c.i - 1].is_punct
                      for c in trigger.children)
-    claim_aside = head.lemma_.lower() in _CLAIM_NOUNS and head.dep_ in ("npadvmod", "appos") \
+    aside_noun = head.lemma_.lower() in _CLAIM_NOUNS | _ACT_ANAPHORS
+    claim_aside = aside_noun and head.dep_ in ("npadvmod", "appos") \
         and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
-    if not (claim_aside or rel_object):
+    in_a_move = aside_noun and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
+    if not (claim_aside or rel_object or in_a_move):
         return []
     if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
         return []  # "the charges, which Moscow used to expel them": the clause has its own object
@@ -756,3 +763,25 @@ def coordinated_proposer(trigger: Token, idx: MentionIndex, sources: tuple[Menti
     if other is None or other.pos_ not in ("VERB", "AUX") or other.i > trigger.i:
         return []
     return _subject(other, idx)
+
+
+def saying_clause_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'criticized the meeting, saying Washington sought to weaponize the council': a condemnation of
+    a thing, explained by a clause of saying, is aimed at the one that clause blames (its subject)."""
+    return [m for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _SAYING
+            for k in c.children if k.dep_ == "ccomp" for g in k.children if g.dep_ in ("nsubj", "nsubjpass")
+            for m in idx.actors(g) if m.how != "context"]
+
+
+def object_party_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'urged an end to the war between Russia and Ukraine': a call about a conflict with no party
+    named is addressed to the parties the object names ('between A and B')."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for obj in objects:
+        for tok in obj.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in _PARTY_PREPS:
+                found = [m for o in tok.children if o.dep_ == "pobj" for m in idx.actors(o)]
+                if found:
+                    return found
+    return []

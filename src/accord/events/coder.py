@@ -30,11 +30,13 @@ from accord.events.arguments import (
     coordinated_proposer,
     finish_arguments,
     noun_arguments,
+    object_party_targets,
     object_place_targets,
     place_targets,
     pronoun_object_antecedent,
     purpose_targets,
     rejected_claim_accuser,
+    saying_clause_targets,
     verb_arguments,
 )
 from accord.events.codebook import Codebook, default_codebook
@@ -64,7 +66,7 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 # added: an unidentified attacker, an implied target, the police of the place of an arrest.
 ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "pronoun-object-antecedent", "clause-subject-targets",
-                         "coordinated-proposer",
+                         "coordinated-proposer", "saying-clause-targets", "object-party-targets",
                          "unidentified-source", "implied-target", "implied-police"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -369,6 +371,8 @@ _TARGET_STRATEGIES = {  # an argument rule's `args` that finds the targets from 
     "pronoun-object-antecedent": pronoun_object_antecedent,
     "clause-subject-targets": clause_subject_targets,
     "coordinated-proposer": coordinated_proposer,
+    "saying-clause-targets": saying_clause_targets,
+    "object-party-targets": object_party_targets,
 }
 
 
