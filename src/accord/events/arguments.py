@@ -609,7 +609,13 @@ def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list
     clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
     found: list[Mention] = []
     for tok in clause.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i not in idx.by_token:
+            # "in Syria's Idlib province", "in Balochistan's Kalat district": a place owned by a place
+            owner = next((idx.by_token[c.i] for c in tok.children if c.dep_ == "poss" and c.i in idx.by_token), None)
+            if owner is not None and owner.how in ("place", "name", "region") and len(owner.ref.code or "") == 3 \
+                    and not owner.ref.sector:
+                found.append(owner)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
             plain = m.how in ("place", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector
             plain = plain or (m.how == "demonym" and tok.lemma_.lower() in _TOWN_NOUNS and len(m.ref.code or "") == 3)  # "the Somali city of X"
