@@ -337,8 +337,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
             targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
-    if not targets:
-        targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
+    if not any(m.ref.code for m in targets):  # "seized a tanker owned by a Greek company": the uncoded object's owner
+        owned_by = _object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14"))
+        if owned_by and (not targets or any(m.ref.code for m in owned_by)):
+            targets = owned_by
     if not targets:  # "denounced as an ugly crime Serbia's suppression of ...": the parser hangs the moved object on the predicate
         targets.extend(m for p in verb.children if p.dep_ == "prep" and p.lower_ in _PREDICATIVE_PREPS
                        for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
@@ -435,7 +437,7 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
     preps = _OWNER_OR_ADDRESSEE_PREPS if addressed else _OWNER_PREPS
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i not in idx.by_token:
+        if child.dep_ == "dobj" and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
             for g in child.children:
                 if g.dep_ == "acl":  # "rejected allegations made by Pakistan"
                     found = [m for a in g.children if a.dep_ == "agent" for o in a.children for m in idx.actors(o)]
@@ -450,6 +452,12 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
 
 
 _MEASURES = lexicon("measure_nouns")
+
+
+def _agent_of(noun: Token, idx: MentionIndex) -> list[Mention]:
+    """'crimes committed by Croat forces': the agent of a participle on a noun that names no actor."""
+    return [m for g in noun.children if g.dep_ == "acl" for a in g.children if a.dep_ == "agent"
+            for o in a.children if o.dep_ == "pobj" for m in idx.actors(o)]
 
 
 _TOPICS = lexicon("topic_nouns")
@@ -511,6 +519,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS and child.lower_ not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
+    if not targets:  # "an investigation into crimes committed by Croat forces": the doer of what it is into
+        targets.extend(m for p in noun.children if p.dep_ == "prep" and p.lower_ in trig.pattern.targets
+                       for o in p.children if o.dep_ == "pobj" and o.i not in idx.by_token for m in _agent_of(o, idx))
     if not targets:  # "the withdrawal of some forces from Panama": the preposition sits on the theme
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _THEME_PREPS):
             for obj in (o for o in of.children if o.dep_ == "pobj" and (
@@ -564,6 +575,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             inherited = anchor.dep_ != "dobj"
             if not targets:
                 targets.extend(_prep_objects(head, trig.pattern.targets | _LIGHT_VERB_TARGET_PREPS, idx))
+            if not targets:  # "opened an inquiry into abuses committed by X"
+                targets.extend(m for p in head.children if p.dep_ == "prep" and p.lower_ in trig.pattern.targets
+                               for o in p.children if o.dep_ == "pobj" and o.i not in idx.by_token for m in _agent_of(o, idx))
     return _finish(sources, targets, inherited)
 
 
