@@ -428,6 +428,7 @@ def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
 
 
 _OWNER_PREPS = lexicon("owner_preps")
+_VICTIM_PARTICIPLES = lexicon("harm_verbs") | lexicon("victim_verbs")
 _OWNER_OR_ADDRESSEE_PREPS = _OWNER_PREPS | lexicon("addressee_preps")
 
 
@@ -439,7 +440,9 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     for child in verb.children:
         if child.dep_ == "dobj" and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
             for g in child.children:
-                if g.dep_ == "acl":  # "rejected allegations made by Pakistan"
+                if g.dep_ == "acl" and not (addressed and g.lemma_.lower() in _VICTIM_PARTICIPLES):
+                    # "rejected allegations made by Pakistan"; not "rescued schoolgirls kidnapped by X":
+                    # the one who did harm to the object does not own it
                     found = [m for a in g.children if a.dep_ == "agent" for o in a.children for m in idx.actors(o)]
                     if found:
                         return found
