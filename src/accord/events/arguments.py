@@ -148,8 +148,20 @@ def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
 
 
 def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
-    """'Japan said it had halted aid': 'it' is the subject of the clause that reports it."""
+    """'Japan said it had halted aid': 'it' is the subject of the clause that reports it; 'Ukraine
+    returned the prisoners it had captured': of the clause that holds the noun a relative clause is on."""
     cur = verb
+    if verb.dep_ == "relcl":
+        cur = verb.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            return []
+        for child in cur.children:
+            if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS and child.lower_ not in _REL_PRONOUNS:
+                return idx.actors(child)
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
             return []
@@ -316,6 +328,12 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
         targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
+        if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and not any(
+                o.dep_ in ("pobj", "pcomp") for o in c.children)) for c in verb.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in _REL_PRONOUNS for c in verb.children) and not trig.extra:
+            # "the aid workers they had abducted", "the journalists Iran arrested": a relative clause with
+            # its own subject and no object of its own is about the noun it modifies
+            targets.extend(idx.actors(verb.head))
     preps = trig.pattern.targets | _ALWAYS_TARGET_PREPS
     targets.extend(_prep_objects(verb, preps, idx))
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
