@@ -85,6 +85,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = lexicon("antecedent_pronouns")
+_NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _INSTRUMENTS = lexicon("attack_instruments")
 _PATIENT_NOUNS = lexicon("patient_nouns")
 _TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
@@ -151,6 +152,8 @@ def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
     """'Japan said it had halted aid': 'it' is the subject of the clause that reports it; 'Ukraine
     returned the prisoners it had captured': of the clause that holds the noun a relative clause is on."""
     cur = verb
+    pronoun = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    singular = pronoun is not None and pronoun.lower_ in _NEUTER_PRONOUNS
     if verb.dep_ == "relcl":
         cur = verb.head
         for _ in range(4):
@@ -160,7 +163,8 @@ def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
         if cur.pos_ not in ("VERB", "AUX"):
             return []
         for child in cur.children:
-            if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS and child.lower_ not in _REL_PRONOUNS:
+            if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS and child.lower_ not in _REL_PRONOUNS \
+                    and not (singular and _plural(child)):  # "Syria said jets struck X, which it called ...": not the jets
                 return idx.actors(child)
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
@@ -170,6 +174,10 @@ def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
             if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS:
                 return idx.actors(child)
     return []
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
@@ -694,7 +702,6 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
 _CLAIM_NOUNS = lexicon("claim_nouns")
 _ACT_ANAPHORS = lexicon("act_anaphor_nouns")
 _SAYING = lexicon("reporting_verbs") | lexicon("speech_verbs")
-_NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS
 _PLURAL_PRONOUNS = lexicon("plural_object_pronouns")
 _SHARED_SUBJECT_CLAUSES = ("advcl", "conj", "xcomp")
@@ -727,9 +734,19 @@ def object_place_targets(trigger: Token, idx: MentionIndex, sources: tuple[Menti
 
 def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
     """'India accused Pakistan of X, a charge Islamabad rejected', 'Turkey said Greek jets violated its
-    airspace, which Athens denied', 'the junta dissolved parliament, a step the AU condemned', 'in a move
-    that his lawyers called cruel': a denial (condemnation) in a clause on the claim or act (or on
-    'which') is about what the sentence's main clause says; its subject is the target."""
+    airspace, which Athens denied': a denial in a clause on the claim (or on 'which') denies what the
+    sentence's main clause says; its subject is the target."""
+    return _aside_on_clause(trigger, idx, sources, nearest=False)
+
+
+def condemned_act_doer(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'the junta dissolved parliament, a step the AU condemned', 'in a move that his lawyers called
+    cruel', 'Syria said jets struck Damascus, which it called a violation': a condemnation in a clause
+    on the act (or on 'which') condemns the doer of the nearest clause, not the one who reports it."""
+    return _aside_on_clause(trigger, idx, sources, nearest=True)
+
+
+def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...], nearest: bool) -> list[Mention]:
     if trigger.dep_ not in ("relcl", "acl"):
         return []
     doc = trigger.doc
@@ -746,17 +763,24 @@ def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Men
         return []
     if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
         return []  # "the charges, which Moscow used to expel them": the clause has its own object
-    root = trigger
-    while root.head.i != root.i:
-        root = root.head
-    if root.i in range(trigger.left_edge.i, trigger.right_edge.i + 1):
-        return []
-    return _subject(root, idx)
+    own = {_key(m) for m in sources}
+    cur = trigger.head
+    found: list[Mention] = []
+    for _ in range(12):  # up to the main clause (the nearest doer for a condemnation)
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = [m for m in _subject(cur, idx) if _key(m) not in own]
+            if subj:
+                found = subj
+                if nearest:
+                    break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return found
 
 
 def _agrees(pronoun: Token, antecedent: Token) -> bool:
-    plural = antecedent.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in antecedent.children)
-    return plural == (pronoun.lower_ in _PLURAL_PRONOUNS)
+    return _plural(antecedent) == (pronoun.lower_ in _PLURAL_PRONOUNS)
 
 
 def pronoun_object_antecedent(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:

@@ -27,6 +27,7 @@ from accord.events.arguments import (
     Arguments,
     MentionIndex,
     clause_subject_targets,
+    condemned_act_doer,
     coordinated_proposer,
     finish_arguments,
     noun_arguments,
@@ -65,7 +66,7 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 # retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
 # added: an unidentified attacker, an implied target, the police of the place of an arrest.
 ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
-                         "rejected-claim-accuser", "pronoun-object-antecedent", "clause-subject-targets",
+                         "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
                          "unidentified-source", "implied-target", "implied-police"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
@@ -368,6 +369,7 @@ class Coder:
 _TARGET_STRATEGIES = {  # an argument rule's `args` that finds the targets from the trigger alone
     "object-place-targets": object_place_targets,
     "rejected-claim-accuser": rejected_claim_accuser,
+    "condemned-act-doer": condemned_act_doer,
     "pronoun-object-antecedent": pronoun_object_antecedent,
     "clause-subject-targets": clause_subject_targets,
     "coordinated-proposer": coordinated_proposer,
