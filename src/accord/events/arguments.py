@@ -702,8 +702,9 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
 _CLAIM_NOUNS = lexicon("claim_nouns")
 _ACT_ANAPHORS = lexicon("act_anaphor_nouns")
 _SAYING = lexicon("reporting_verbs") | lexicon("speech_verbs")
-_OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS
-_PLURAL_PRONOUNS = lexicon("plural_object_pronouns")
+_PARTITIVE_OBJECTS = lexicon("partitive_object_pronouns")
+_OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS | _PARTITIVE_OBJECTS
+_PLURAL_PRONOUNS = lexicon("plural_object_pronouns") | _PARTITIVE_OBJECTS
 _SHARED_SUBJECT_CLAUSES = ("advcl", "conj", "xcomp")
 
 
@@ -747,7 +748,7 @@ def condemned_act_doer(trigger: Token, idx: MentionIndex, sources: tuple[Mention
 
 
 def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...], nearest: bool) -> list[Mention]:
-    if trigger.dep_ not in ("relcl", "acl"):
+    if trigger.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
         return []
     doc = trigger.doc
     head = trigger.head
@@ -759,8 +760,8 @@ def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, 
     claim_aside = aside_noun and head.dep_ in ("npadvmod", "appos") \
         and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
     in_a_move = aside_noun and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
-    if not (claim_aside or rel_object or in_a_move):
-        return []
+    if not (rel_object or (trigger.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
+        return []  # "— which Moscow denied" may hang on the clause's verb itself
     if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
         return []  # "the charges, which Moscow used to expel them": the clause has its own object
     own = {_key(m) for m in sources}
@@ -785,7 +786,8 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
 
 def pronoun_object_antecedent(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
     """'Iran arrested the journalists, accusing them of spying', 'the army surrounded the rebels and
-    shelled them': an object pronoun of a clause that shares its subject with the clause it hangs on
+    shelled them', 'singled out the passengers, shooting many': an object pronoun (or a bare
+    quantifier) of a clause that shares its subject with the clause it hangs on
     stands for that clause's object (never its subject); the number must agree."""
     pronoun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS
                     and c.i not in idx.by_token), None)
