@@ -344,6 +344,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             targets.extend(idx.actors(verb.head))
     preps = trig.pattern.targets | _ALWAYS_TARGET_PREPS
     targets.extend(_prep_objects(verb, preps, idx))
+    national: list[Mention] = []
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
         for obj in (verb.doc[i], *verb.doc[i].conjuncts):  # "fired tear gas, rubber bullets and grenades at X"
             targets.extend(_prep_objects(obj, preps | _LIGHT_OBJECT_TARGET_PREPS, idx))
@@ -355,6 +356,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token \
                     and not (themes and idx.by_token[child.i].head == i):  # the moved object itself
                 targets.append(idx.by_token[child.i])
+            elif child.dep_ == "amod" and child.i in idx.by_token and idx.by_token[child.i].how == "demonym":
+                national.append(idx.by_token[child.i])  # "blocked the Turkish sale": a thing, not a moved actor
+    if not targets:
+        targets.extend(national)
     if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
         for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
             targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
