@@ -816,8 +816,10 @@ def pronoun_object_antecedent(trigger: Token, idx: MentionIndex, sources: tuple[
 
 def clause_subject_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
     """'India helped Sri Lanka build a port', 'let the rebels leave': the subject of a bare
-    infinitive clause is the one helped (allowed, made to act)."""
-    return [m for c in trigger.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+    infinitive clause is the one helped (allowed, made to act); also in a frame's content
+    ('offered to help Ukraine rebuild its grid')."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")]
+    return [m for h in heads for c in h.children if c.dep_ == "ccomp" and c.tag_ == "VB"
             and not any(g.dep_ in ("aux", "mark") for g in c.children)
             for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)]
 
