@@ -859,3 +859,19 @@ def object_party_targets(trigger: Token, idx: MentionIndex, sources: tuple[Menti
                 if found:
                     return found
     return []
+
+
+def purpose_destination(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'sent 21 experts to Bosnia to investigate', 'flew to Sudan to mediate': an act in a purpose
+    clause with no target of its own lands where the governing clause goes (a state or region)."""
+    if trigger.dep_ not in ("advcl", "xcomp") or not any(c.lower_ in _INFINITIVE_MARKERS for c in trigger.children):
+        return []
+    head = trigger.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    home = {m.ref.code[:3] for m in sources if m.ref.code and m.ref.sector in (None, "GOV")}
+    preps = [p for p in head.children if p.dep_ == "prep"]
+    preps += [p for d in head.children if d.dep_ == "dobj" for p in d.subtree if p.dep_ == "prep"]  # "a team of experts to X"
+    return [m for p in preps if p.lower_ in _DESTINATION_PREPS
+            for o in p.children if o.dep_ == "pobj" and o.i in idx.by_token
+            for m in (idx.by_token[o.i],) if _is_place(m) and m.ref.code not in home][:1]

@@ -35,6 +35,7 @@ from accord.events.arguments import (
     object_place_targets,
     place_targets,
     pronoun_object_antecedent,
+    purpose_destination,
     purpose_targets,
     rejected_claim_accuser,
     saying_clause_targets,
@@ -68,6 +69,7 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
+                         "purpose-destination",
                          "unidentified-source", "implied-target", "implied-police"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -375,6 +377,7 @@ _TARGET_STRATEGIES = {  # an argument rule's `args` that finds the targets from 
     "coordinated-proposer": coordinated_proposer,
     "saying-clause-targets": saying_clause_targets,
     "object-party-targets": object_party_targets,
+    "purpose-destination": purpose_destination,
 }
 
 
