@@ -875,3 +875,16 @@ def purpose_destination(trigger: Token, idx: MentionIndex, sources: tuple[Mentio
     return [m for p in preps if p.lower_ in _DESTINATION_PREPS
             for o in p.children if o.dep_ == "pobj" and o.i in idx.by_token
             for m in (idx.by_token[o.i],) if _is_place(m) and m.ref.code not in home][:1]
+
+
+def shared_object(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'arrested and charged three activists', 'attacked and looted several villages': verbs joined
+    right before one object share it."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in trigger.children):
+        return []
+    doc = trigger.doc
+    for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > trigger.i):
+        between = doc[trigger.i + 1: verb.i]
+        if all(t.dep_ in ("cc", "advmod", "punct") for t in between) and not any(c.dep_ in _SUBJ for c in verb.children):
+            return _objects(verb, idx, ())
+    return []

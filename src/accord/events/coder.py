@@ -39,6 +39,7 @@ from accord.events.arguments import (
     purpose_targets,
     rejected_claim_accuser,
     saying_clause_targets,
+    shared_object,
     verb_arguments,
 )
 from accord.events.codebook import Codebook, default_codebook
@@ -69,7 +70,7 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
-                         "purpose-destination",
+                         "purpose-destination", "shared-object",
                          "unidentified-source", "implied-target", "implied-police"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -378,6 +379,7 @@ _TARGET_STRATEGIES = {  # an argument rule's `args` that finds the targets from 
     "saying-clause-targets": saying_clause_targets,
     "object-party-targets": object_party_targets,
     "purpose-destination": purpose_destination,
+    "shared-object": shared_object,
 }
 
 
