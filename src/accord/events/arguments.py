@@ -85,6 +85,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = lexicon("antecedent_pronouns")
+_NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _INSTRUMENTS = lexicon("attack_instruments")
 _PATIENT_NOUNS = lexicon("patient_nouns")
 _TOPIC_NOUN_ROOTS = {"03", "04", "05", "08"}  # agreements, talks, support, ceasefires
@@ -148,8 +149,23 @@ def _subject(verb: Token, idx: MentionIndex) -> list[Mention]:
 
 
 def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
-    """'Japan said it had halted aid': 'it' is the subject of the clause that reports it."""
+    """'Japan said it had halted aid': 'it' is the subject of the clause that reports it; 'Ukraine
+    returned the prisoners it had captured': of the clause that holds the noun a relative clause is on."""
     cur = verb
+    pronoun = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    singular = pronoun is not None and pronoun.lower_ in _NEUTER_PRONOUNS
+    if verb.dep_ == "relcl":
+        cur = verb.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            return []
+        for child in cur.children:
+            if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS and child.lower_ not in _REL_PRONOUNS \
+                    and not (singular and _plural(child)):  # "Syria said jets struck X, which it called ...": not the jets
+                return idx.actors(child)
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
             return []
@@ -158,6 +174,10 @@ def _antecedent(verb: Token, idx: MentionIndex) -> list[Mention]:
             if child.dep_ in _SUBJ and child.lower_ not in _SUBJ_PRONOUNS:
                 return idx.actors(child)
     return []
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
@@ -289,7 +309,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
     if passive:
         for child in verb.children:
-            if child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubjpass" and child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                targets.extend(idx.actors(verb.head))  # "the minister, who was sanctioned by the EU"
+            elif child.dep_ == "nsubjpass":
                 targets.extend(idx.actors(child))
         if not any(c.dep_ == "nsubjpass" for c in verb.children):
             targets.extend(_understood_patient(verb, idx))  # "thanked his supporters after being freed"
@@ -314,8 +336,15 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                            if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g))
             return _finish(sources, targets, inherited)
         targets.extend(m for m in _objects(verb, idx, trig.extra) if not (themes and m.how == "agent"))
+        if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and not any(
+                o.dep_ in ("pobj", "pcomp") for o in c.children)) for c in verb.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in _REL_PRONOUNS for c in verb.children) and not trig.extra:
+            # "the aid workers they had abducted", "the journalists Iran arrested": a relative clause with
+            # its own subject and no object of its own is about the noun it modifies
+            targets.extend(idx.actors(verb.head))
     preps = trig.pattern.targets | _ALWAYS_TARGET_PREPS
     targets.extend(_prep_objects(verb, preps, idx))
+    national: list[Mention] = []
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
         for obj in (verb.doc[i], *verb.doc[i].conjuncts):  # "fired tear gas, rubber bullets and grenades at X"
             targets.extend(_prep_objects(obj, preps | _LIGHT_OBJECT_TARGET_PREPS, idx))
@@ -327,6 +356,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             if child.dep_ in ("poss", "compound", "amod") and child.i in idx.by_token \
                     and not (themes and idx.by_token[child.i].head == i):  # the moved object itself
                 targets.append(idx.by_token[child.i])
+            elif child.dep_ == "amod" and child.i in idx.by_token and idx.by_token[child.i].how == "demonym":
+                national.append(idx.by_token[child.i])  # "blocked the Turkish sale": a thing, not a moved actor
+    if not targets:
+        targets.extend(national)
     if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
         for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
             targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
@@ -335,8 +368,10 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     if not targets:  # "broke off diplomatic relations with Ukraine", "threatening retaliation against Washington"
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in idx.by_token):
             targets.extend(_prep_objects(obj, trig.pattern.targets | _OBJECT_TARGET_PREPS, idx))
-    if not targets:
-        targets.extend(_object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14")))
+    if not any(m.ref.code for m in targets):  # "seized a tanker owned by a Greek company": the uncoded object's owner
+        owned_by = _object_owner(verb, idx, trig.extra, addressed=trig.pattern.cameo[:2] not in ("11", "14"))
+        if owned_by and (not targets or any(m.ref.code for m in owned_by)):
+            targets = owned_by
     if not targets:  # "denounced as an ugly crime Serbia's suppression of ...": the parser hangs the moved object on the predicate
         targets.extend(m for p in verb.children if p.dep_ == "prep" and p.lower_ in _PREDICATIVE_PREPS
                        for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"
@@ -424,6 +459,7 @@ def _accused(verb: Token, idx: MentionIndex) -> list[Mention]:
 
 
 _OWNER_PREPS = lexicon("owner_preps")
+_VICTIM_PARTICIPLES = lexicon("harm_verbs") | lexicon("victim_verbs")
 _OWNER_OR_ADDRESSEE_PREPS = _OWNER_PREPS | lexicon("addressee_preps")
 
 
@@ -433,9 +469,11 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
     preps = _OWNER_OR_ADDRESSEE_PREPS if addressed else _OWNER_PREPS
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i not in idx.by_token:
+        if child.dep_ == "dobj" and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
             for g in child.children:
-                if g.dep_ == "acl":  # "rejected allegations made by Pakistan"
+                if g.dep_ == "acl" and not (addressed and g.lemma_.lower() in _VICTIM_PARTICIPLES):
+                    # "rejected allegations made by Pakistan"; not "rescued schoolgirls kidnapped by X":
+                    # the one who did harm to the object does not own it
                     found = [m for a in g.children if a.dep_ == "agent" for o in a.children for m in idx.actors(o)]
                     if found:
                         return found
@@ -448,6 +486,12 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
 
 
 _MEASURES = lexicon("measure_nouns")
+
+
+def _agent_of(noun: Token, idx: MentionIndex) -> list[Mention]:
+    """'crimes committed by Croat forces': the agent of a participle on a noun that names no actor."""
+    return [m for g in noun.children if g.dep_ == "acl" for a in g.children if a.dep_ == "agent"
+            for o in a.children if o.dep_ == "pobj" for m in idx.actors(o)]
 
 
 _TOPICS = lexicon("topic_nouns")
@@ -509,6 +553,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS and child.lower_ not in trig.pattern.targets:
             sources.extend(m for o in child.children for m in idx.actors(o))  # "talks between A and B"
     targets.extend(_prep_objects(noun, trig.pattern.targets | _ALWAYS_TARGET_PREPS, idx))
+    if not targets:  # "an investigation into crimes committed by Croat forces": the doer of what it is into
+        targets.extend(m for p in noun.children if p.dep_ == "prep" and p.lower_ in trig.pattern.targets
+                       for o in p.children if o.dep_ == "pobj" and o.i not in idx.by_token for m in _agent_of(o, idx))
     if not targets:  # "the withdrawal of some forces from Panama": the preposition sits on the theme
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _THEME_PREPS):
             for obj in (o for o in of.children if o.dep_ == "pobj" and (
@@ -562,6 +609,9 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
             inherited = anchor.dep_ != "dobj"
             if not targets:
                 targets.extend(_prep_objects(head, trig.pattern.targets | _LIGHT_VERB_TARGET_PREPS, idx))
+            if not targets:  # "opened an inquiry into abuses committed by X"
+                targets.extend(m for p in head.children if p.dep_ == "prep" and p.lower_ in trig.pattern.targets
+                               for o in p.children if o.dep_ == "pobj" and o.i not in idx.by_token for m in _agent_of(o, idx))
     return _finish(sources, targets, inherited)
 
 
@@ -586,6 +636,9 @@ def _finish(sources: list[Mention], targets: list[Mention], inherited: bool) -> 
     return Arguments(tuple(sources), tuple(filtered), inherited)
 
 
+finish_arguments = _finish
+
+
 def _key(m: Mention) -> str:
     """Identity of an argument: its actor, else its code, else its text (kept apart, so that the
     place Aleppo, coded SYR, is not taken for the state Syria)."""
@@ -594,6 +647,7 @@ def _key(m: Mention) -> str:
 
 
 _PLACE_PREPS = lexicon("place_preps")
+_TOWN_NOUNS = lexicon("p2_town")
 
 
 def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list[Mention]:
@@ -603,9 +657,16 @@ def place_targets(trigger: Token, idx: MentionIndex, seat: bool = False) -> list
     clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
     found: list[Mention] = []
     for tok in clause.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i not in idx.by_token:
+            # "in Syria's Idlib province", "in Balochistan's Kalat district": a place owned by a place
+            owner = next((idx.by_token[c.i] for c in tok.children if c.dep_ == "poss" and c.i in idx.by_token), None)
+            if owner is not None and owner.how in ("place", "name", "region") and len(owner.ref.code or "") == 3 \
+                    and not owner.ref.sector:
+                found.append(owner)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
             m = idx.by_token[tok.i]
             plain = m.how in ("place", "name", "region") and m.ref.code and len(m.ref.code) == 3 and not m.ref.sector
+            plain = plain or (m.how == "demonym" and tok.lemma_.lower() in _TOWN_NOUNS and len(m.ref.code or "") == 3)  # "the Somali city of X"
             if plain or (m.how == "capital" and seat):  # "demonstrated in Jakarta": at the seat of government
                 found.append(m)
             elif m.how == "capital" and (code := m.ref.code):  # "arrested in Minsk": the place, not the government
@@ -638,4 +699,192 @@ def purpose_targets(trigger: Token, sources: tuple[Mention, ...], idx: MentionIn
                               for o in c.children for m in idx.actors(o) if m.start not in src]
                     if found:
                         return _unique(found)[:2]
+    return []
+
+
+# --- session 5 (h1): argument strategies for a trigger that found no target (coder.yaml, arguments.typed)
+
+_CLAIM_NOUNS = lexicon("claim_nouns")
+_ACT_ANAPHORS = lexicon("act_anaphor_nouns")
+_SAYING = lexicon("reporting_verbs") | lexicon("speech_verbs")
+_PARTITIVE_OBJECTS = lexicon("partitive_object_pronouns")
+_OBJECT_PRONOUNS = lexicon("unresolved_object_pronouns") | _NEUTER_PRONOUNS | _PARTITIVE_OBJECTS
+_PLURAL_PRONOUNS = lexicon("plural_object_pronouns") | _PARTITIVE_OBJECTS
+_SHARED_SUBJECT_CLAUSES = ("advcl", "conj", "xcomp")
+
+
+def _is_place(m: Mention) -> bool:
+    """A mention of a state, region or city other than a capital (where a speaker usually is)."""
+    r = m.ref
+    return m.how in ("place", "name", "region") and bool(r.code) and len(r.code or "") == 3 and not r.sector
+
+
+def object_place_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """Where what is asked for (rejected, supported) is to happen: 'called for an inclusive
+    government in Syria', 'demanded free elections in Venezuela', 'rejected a call for troops to be
+    deployed in East Timor'. Only places inside the object (a direct object, the object of the
+    cue's preposition, an infinitive or clause), not where the speaker spoke ('said in Paris'), nor a
+    state source's own country, nor a capital ('rejected the budget in Nairobi': where they did it)."""
+    home = {m.ref.code[:3] for m in sources if m.ref.code and m.ref.sector in (None, "GOV")}
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS
+                for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    for obj in objects:
+        for tok in obj.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in idx.by_token:
+                place = idx.by_token[tok.i]
+                if _is_place(place) and place.ref.code not in home:
+                    return [place]
+    return []
+
+
+def rejected_claim_accuser(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'India accused Pakistan of X, a charge Islamabad rejected', 'Turkey said Greek jets violated its
+    airspace, which Athens denied': a denial in a clause on the claim (or on 'which') denies what the
+    sentence's main clause says; its subject is the target."""
+    return _aside_on_clause(trigger, idx, sources, nearest=False)
+
+
+def condemned_act_doer(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'the junta dissolved parliament, a step the AU condemned', 'in a move that his lawyers called
+    cruel', 'Syria said jets struck Damascus, which it called a violation': a condemnation in a clause
+    on the act (or on 'which') condemns the doer of the nearest clause, not the one who reports it."""
+    return _aside_on_clause(trigger, idx, sources, nearest=True)
+
+
+def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...], nearest: bool) -> list[Mention]:
+    if trigger.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
+        return []
+    doc = trigger.doc
+    head = trigger.head
+    # an aside on the clause, after a comma or dash: "..., a charge X rejected", "..., which X denied"
+    # (not "on charges which Washington dismissed": a noun inside the clause)
+    rel_object = any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS and c.i > 0 and doc[c.i - 1].is_punct
+                     for c in trigger.children)
+    aside_noun = head.lemma_.lower() in _CLAIM_NOUNS | _ACT_ANAPHORS
+    claim_aside = aside_noun and head.dep_ in ("npadvmod", "appos") \
+        and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
+    in_a_move = aside_noun and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
+    if not (rel_object or (trigger.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
+        return []  # "— which Moscow denied" may hang on the clause's verb itself
+    if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
+        return []  # "the charges, which Moscow used to expel them": the clause has its own object
+    own = {_key(m) for m in sources}
+    cur = trigger.head
+    found: list[Mention] = []
+    for _ in range(12):  # up to the main clause (the nearest doer for a condemnation)
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = [m for m in _subject(cur, idx) if _key(m) not in own]
+            if subj:
+                found = subj
+                if nearest:
+                    break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return found
+
+
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    return _plural(antecedent) == (pronoun.lower_ in _PLURAL_PRONOUNS)
+
+
+def pronoun_object_antecedent(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'Iran arrested the journalists, accusing them of spying', 'the army surrounded the rebels and
+    shelled them', 'singled out the passengers, shooting many': an object pronoun (or a bare
+    quantifier) of a clause that shares its subject with the clause it hangs on
+    stands for that clause's object (never its subject); the number must agree."""
+    pronoun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS
+                    and c.i not in idx.by_token), None)
+    if pronoun is None or trigger.dep_ not in _SHARED_SUBJECT_CLAUSES or any(c.dep_ in _SUBJ for c in trigger.children):
+        return []
+    head = trigger.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    candidates += [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    candidates += [o for d in head.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "prep"
+                   for o in c.children if o.dep_ == "pobj"]  # "imposed curbs on women, barring them"
+    own = {m.ref.code for m in _subject(head, idx) if m.ref.code}  # never the clause's own subject
+    for cand in candidates:
+        if cand.i < trigger.i and _agrees(pronoun, cand):
+            found = [m for m in idx.actors(cand) if m.ref.code not in own]
+            if found:
+                return found
+    return []
+
+
+def clause_subject_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'India helped Sri Lanka build a port', 'let the rebels leave': the subject of a bare
+    infinitive clause is the one helped (allowed, made to act); also in a frame's content
+    ('offered to help Ukraine rebuild its grid')."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")]
+    return [m for h in heads for c in h.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+            and not any(g.dep_ in ("aux", "mark") for g in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)]
+
+
+def coordinated_proposer(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'China proposed a summit, but Japan refused', 'Israel offered a truce, but Hamas rejected it': a
+    refusal with nothing (or only 'it') refused of its own refuses what the coordinated clause's
+    subject put forward."""
+    if any(c.dep_ in ("xcomp", "ccomp", "prep") or (c.dep_ == "dobj" and c.lower_ not in _NEUTER_PRONOUNS)
+           for c in trigger.children):
+        return []  # "but Hamas rejected it": 'it' is what the other clause put forward
+    if not any(c.dep_ in _SUBJ for c in trigger.children):
+        return []  # "proposed talks and then refused": the same subject
+    other = trigger.head if trigger.dep_ == "conj" else None
+    if other is None or other.pos_ not in ("VERB", "AUX") or other.i > trigger.i:
+        return []
+    return _subject(other, idx)
+
+
+def saying_clause_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'criticized the meeting, saying Washington sought to weaponize the council': a condemnation of
+    a thing, explained by a clause of saying, is aimed at the one that clause blames (its subject)."""
+    return [m for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _SAYING
+            for k in c.children if k.dep_ == "ccomp" for g in k.children if g.dep_ in ("nsubj", "nsubjpass")
+            for m in idx.actors(g) if m.how != "context"]
+
+
+def object_party_targets(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'urged an end to the war between Russia and Ukraine': a call about a conflict with no party
+    named is addressed to the parties the object names ('between A and B')."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for obj in objects:
+        for tok in obj.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in _PARTY_PREPS:
+                found = [m for o in tok.children if o.dep_ == "pobj" for m in idx.actors(o)]
+                if found:
+                    return found
+    return []
+
+
+def purpose_destination(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'sent 21 experts to Bosnia to investigate', 'flew to Sudan to mediate': an act in a purpose
+    clause with no target of its own lands where the governing clause goes (a state or region)."""
+    if trigger.dep_ not in ("advcl", "xcomp") or not any(c.lower_ in _INFINITIVE_MARKERS for c in trigger.children):
+        return []
+    head = trigger.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    home = {m.ref.code[:3] for m in sources if m.ref.code and m.ref.sector in (None, "GOV")}
+    preps = [p for p in head.children if p.dep_ == "prep"]
+    preps += [p for d in head.children if d.dep_ == "dobj" for p in d.subtree if p.dep_ == "prep"]  # "a team of experts to X"
+    return [m for p in preps if p.lower_ in _DESTINATION_PREPS
+            for o in p.children if o.dep_ == "pobj" and o.i in idx.by_token
+            for m in (idx.by_token[o.i],) if _is_place(m) and m.ref.code not in home][:1]
+
+
+def shared_object(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...] = ()) -> list[Mention]:
+    """'arrested and charged three activists', 'attacked and looted several villages': verbs joined
+    right before one object share it."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in trigger.children):
+        return []
+    doc = trigger.doc
+    for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > trigger.i):
+        between = doc[trigger.i + 1: verb.i]
+        if all(t.dep_ in ("cc", "advmod", "punct") for t in between) and not any(c.dep_ in _SUBJ for c in verb.children):
+            return _objects(verb, idx, ())
     return []

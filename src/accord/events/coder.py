@@ -26,9 +26,20 @@ from accord.actors.resolve import DocContext, Mention, Resolver
 from accord.events.arguments import (
     Arguments,
     MentionIndex,
+    clause_subject_targets,
+    condemned_act_doer,
+    coordinated_proposer,
+    finish_arguments,
     noun_arguments,
+    object_party_targets,
+    object_place_targets,
     place_targets,
+    pronoun_object_antecedent,
+    purpose_destination,
     purpose_targets,
+    rejected_claim_accuser,
+    saying_clause_targets,
+    shared_object,
     verb_arguments,
 )
 from accord.events.codebook import Codebook, default_codebook
@@ -58,7 +69,10 @@ _STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 # What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
 # retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
 # added: an unidentified attacker, an implied target, the police of the place of an arrest.
-ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets",
+ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
+                         "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
+                         "coordinated-proposer", "saying-clause-targets", "object-party-targets",
+                         "purpose-destination", "shared-object",
                          "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -226,8 +240,10 @@ class Coder:
             return None
         for rule in self.rules.by_stage["arguments.typed"]:
             if rule.matches(ctx):
+                before = args
                 args = self._arguments(rule, ctx)
-                trace.append(rule.id)
+                if args != before or not _finds_targets(rule):
+                    trace.append(rule.id)
         reading = read_modality(trig.token, inner=content.token if content else None)
         ctx.reading = reading
         rule = self.rules.first("recode.modality", ctx)
@@ -322,6 +338,8 @@ class Coder:
         elif how == "place-targets":
             places = [m for m in place_targets(ctx.tok, ctx.idx, seat=ctx.plover_type == "PROTEST") if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
+        elif how in _TARGET_STRATEGIES:
+            args = finish_arguments(list(args.sources), _TARGET_STRATEGIES[how](ctx.tok, ctx.idx, args.sources), args.inherited)
         else:
             raise ValueError(f"rule {rule.id}: unknown argument action {how!r}")
         ctx.args = args
@@ -353,6 +371,25 @@ class Coder:
             conf *= rule.factor
             trace.append(f"{rule.id} x{rule.factor:g}")
         return round(conf, 2)
+
+
+_TARGET_STRATEGIES = {  # an argument rule's `args` that finds the targets from the trigger alone
+    "object-place-targets": object_place_targets,
+    "rejected-claim-accuser": rejected_claim_accuser,
+    "condemned-act-doer": condemned_act_doer,
+    "pronoun-object-antecedent": pronoun_object_antecedent,
+    "clause-subject-targets": clause_subject_targets,
+    "coordinated-proposer": coordinated_proposer,
+    "saying-clause-targets": saying_clause_targets,
+    "object-party-targets": object_party_targets,
+    "purpose-destination": purpose_destination,
+    "shared-object": shared_object,
+}
+
+
+def _finds_targets(rule: Rule) -> bool:
+    """A rule whose strategy only looks for targets (it is traced only when it finds some)."""
+    return isinstance(rule.then, dict) and rule.then.get("args") in _TARGET_STRATEGIES
 
 
 def _note(notes: list[Note] | None, si: int, trig: Trigger | TextSpan, outcome: str, by: str | None,
