@@ -81,3 +81,31 @@ def test_rule_lint_every_predicate_is_documented():
 def test_rule_lint_rule_files_are_package_data():
     names = {p.name for p in (resources.files("accord") / "data" / "rules").iterdir()}
     assert {"coder.yaml", "frame_codes.csv"} <= names
+
+
+def test_rule_book_sorts_rules_by_trigger_row_once_and_keeps_their_order():
+    """`RuleBook.each` tries only the rules whose row predicates (lemma, trigger, pos, ...) hold for
+    the trigger's row, in file order, and gives the same answer as trying every rule."""
+    from types import SimpleNamespace
+
+    from accord.events.rules import RuleBook, parse_rules
+
+    book = RuleBook(parse_rules("""
+- {id: a.any-verb, stage: veto, when: {pos: verb}, then: veto}
+- {id: b.meet-only, stage: veto, when: {lemma: meet}, then: veto}
+- {id: c.everything, stage: veto, when: {}, then: veto}
+- {id: d.attack-nouns, stage: veto, when: {lemma: attack, pos: noun}, then: veto}
+""", "test"))
+
+    def ctx(lemma: str, pos: str) -> SimpleNamespace:
+        row = SimpleNamespace(id=f"trigger.{pos}.{lemma}", lemma=lemma, pos=pos, cameo="040", origin="test")
+        return SimpleNamespace(trig=SimpleNamespace(pattern=row))
+
+    seen = {(lemma, pos): [r.id for r in book.each("veto", ctx(lemma, pos))]
+            for lemma, pos in [("meet", "verb"), ("attack", "noun"), ("attack", "verb"), ("meet", "verb")]}
+    assert seen == {("meet", "verb"): ["a.any-verb", "b.meet-only", "c.everything"],
+                    ("attack", "noun"): ["c.everything", "d.attack-nouns"],
+                    ("attack", "verb"): ["a.any-verb", "c.everything"]}
+    assert all(seen[k] == [r.id for r in book.by_stage["veto"] if r.matches(ctx(*k))] for k in seen)
+    assert book.first("veto", ctx("attack", "noun")).id == "c.everything"
+    assert len(book._for_row) == 3  # one entry per (stage, row), the repeated row reused

@@ -238,12 +238,11 @@ class Coder:
         if vetoed is not None:
             _note(notes, si, trig, "vetoed", vetoed.id)
             return None
-        for rule in self.rules.by_stage["arguments.typed"]:
-            if rule.matches(ctx):
-                before = args
-                args = self._arguments(rule, ctx)
-                if args != before or not _finds_targets(rule):
-                    trace.append(rule.id)
+        for rule in self.rules.each("arguments.typed", ctx):
+            before = args
+            args = self._arguments(rule, ctx)
+            if args != before or not _finds_targets(rule):
+                trace.append(rule.id)
         reading = read_modality(trig.token, inner=content.token if content else None)
         ctx.reading = reading
         rule = self.rules.first("recode.modality", ctx)
@@ -267,20 +266,19 @@ class Coder:
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
         sources = tuple(_placed(m, where, home, doc) for m in args.sources)
         targets = tuple(_placed(m, where, home, doc) for m in args.targets)
-        for rule in self.rules.by_stage["arguments.final"]:
-            if rule.matches(ctx):
-                how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
-                if how == "unidentified-source" and not sources:
-                    sources = _unidentified(location, trig, self.resolver.places)
-                elif how == "implied-target" and not targets:
-                    targets = _implied_target(entry.plover_type, sources, location, trig, idx, self.resolver.places)
-                elif how == "implied-police" and not sources:
-                    sources = _implied_police(location, trig, self.resolver.places)
-                elif how == "implied-protesters" and not sources:
-                    sources = _implied_protesters(location, trig, self.resolver.places)
-                else:
-                    continue
-                trace.append(rule.id)
+        for rule in self.rules.each("arguments.final", ctx):
+            how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
+            if how == "unidentified-source" and not sources:
+                sources = _unidentified(location, trig, self.resolver.places)
+            elif how == "implied-target" and not targets:
+                targets = _implied_target(entry.plover_type, sources, location, trig, idx, self.resolver.places)
+            elif how == "implied-police" and not sources:
+                sources = _implied_police(location, trig, self.resolver.places)
+            elif how == "implied-protesters" and not sources:
+                sources = _implied_protesters(location, trig, self.resolver.places)
+            else:
+                continue
+            trace.append(rule.id)
         trace.extend(dict.fromkeys(f"arg.source.{m.how}" for m in args.sources))
         trace.extend(dict.fromkeys(f"arg.target.{m.how}" for m in args.targets))
         confidence = self._confidence(ctx, trace)

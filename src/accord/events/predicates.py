@@ -61,6 +61,10 @@ class Predicate:
     fn: Callable[[RuleContext, Any], bool]
     kind: ValueKind  # what the value is
     doc: str
+    # True when it reads only the trigger row (ctx.trig.pattern: its id, lemma, part of speech,
+    # CAMEO code, file): a row's answer never changes, so the rule book asks such predicates once
+    # per row and stage and keeps the rules that pass (accord.events.rules.RuleBook.each)
+    row: bool = False
 
 
 PREDICATES: dict[str, Predicate] = {}
@@ -101,11 +105,12 @@ def prepare(name: str, value: Any) -> Any:
     return _PREPARE[PREDICATES[name].kind](value)
 
 
-def predicate(name: str, kind: ValueKind) -> Callable[[Callable[[RuleContext, Any], bool]], Callable[[RuleContext, Any], bool]]:
+def predicate(name: str, kind: ValueKind, *, row: bool = False) -> Callable[[Callable[[RuleContext, Any], bool]], Callable[[RuleContext, Any], bool]]:
+    """Register a predicate; `row=True` when it reads nothing but the trigger row."""
     def register(fn: Callable[[RuleContext, Any], bool]) -> Callable[[RuleContext, Any], bool]:
         doc = " ".join((fn.__doc__ or "").split())
-        PREDICATES[name] = Predicate(name, fn, kind, doc)
-        PREDICATES[f"not.{name}"] = Predicate(f"not.{name}", lambda ctx, v: not fn(ctx, v), kind, f"Negation of {name}.")
+        PREDICATES[name] = Predicate(name, fn, kind, doc, row)
+        PREDICATES[f"not.{name}"] = Predicate(f"not.{name}", lambda ctx, v: not fn(ctx, v), kind, f"Negation of {name}.", row)
         return fn
     return register
 
@@ -113,19 +118,19 @@ def predicate(name: str, kind: ValueKind) -> Callable[[Callable[[RuleContext, An
 # --- the trigger
 
 
-@predicate("trigger", "codes")
+@predicate("trigger", "codes", row=True)
 def _trigger(ctx: RuleContext, ids: tuple[str, ...]) -> bool:
     """The trigger rule's id is one of these ids."""
     return ctx.trig.pattern.id in ids
 
 
-@predicate("lemma", "words")
+@predicate("lemma", "words", row=True)
 def _lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger rule's lemma is one of these words."""
     return ctx.trig.pattern.lemma in words
 
 
-@predicate("pos", "codes")
+@predicate("pos", "codes", row=True)
 def _pos(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
     """The trigger rule is for a `verb` or a `noun`."""
     return ctx.trig.pattern.pos in kinds
@@ -137,7 +142,7 @@ def _cue(ctx: RuleContext, kinds: tuple[str, ...]) -> bool:
     return ctx.trig.pattern.cue in kinds
 
 
-@predicate("pattern_cameo", "codes")
+@predicate("pattern_cameo", "codes", row=True)
 def _pattern_cameo(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
     """The trigger rule's own CAMEO code starts with one of these prefixes."""
     return ctx.trig.pattern.cameo.startswith(prefixes)
@@ -618,7 +623,7 @@ def _bare_object(ctx: RuleContext, value: bool) -> bool:
 # --- where a trigger row came from, and how well its actors are known
 
 
-@predicate("trigger_origin", "codes")
+@predicate("trigger_origin", "codes", row=True)
 def _trigger_origin(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
     """The trigger row came from a file whose name starts with one of these (e.g. rules/petrarch_verbs.csv)."""
     return ctx.trig.pattern.origin.startswith(prefixes)
