@@ -51,6 +51,9 @@ assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
+# a state acting at home: the event types and source sectors whose uncoded targets are its own people
+_DOMESTIC_TYPES = lexicon("domestic_action_types")
+_DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 
 # What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
@@ -137,11 +140,12 @@ class Coder:
         countries: Counter[str] = Counter()  # the countries the document has named so far
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
+            story = _story_country(countries)  # what the sentences before this one are about
             countries.update(m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] not in _NOT_STATES)
             # no known actor: still code it, so a named but unknown subject ("Gachagua denied
             # the charges", "Opposition parties rejected the budget") keeps its text
             main = countries.most_common(1)[0][0] if countries else None
-            events.extend(self.code_sentence(sent, si, mentions, document, notes, main))
+            events.extend(self.code_sentence(sent, si, mentions, document, notes, main, story))
         kept = [e for e in events if e.confidence >= self.min_confidence]
         if notes is not None:
             for e in events:
@@ -151,9 +155,12 @@ class Coder:
         return kept
 
     def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document,
-                      notes: list[Note] | None = None, doc_country: str | None = None) -> list[Event]:
+                      notes: list[Note] | None = None, doc_country: str | None = None,
+                      story_country: str | None = None) -> list[Event]:
         """The events of one sentence. `doc_country`: the country the document names most so far,
-        which unresolved people take when their sentence names no country at all."""
+        which unresolved people take when their sentence names no country at all; `story_country`:
+        the country the sentences before this one name most (`_story_country`), which unresolved
+        actors take when their sentence names no other."""
         triggers = find_triggers(sent, self.patterns)
         if not triggers:
             return []
@@ -163,7 +170,7 @@ class Coder:
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             ctx = RuleContext(trig, sent, content=inner.get(trig.token.i), triggers=triggers, types=types,
-                              inner=inner, idx=idx, doc_country=doc_country)
+                              inner=inner, idx=idx, doc_country=doc_country, story_country=story_country)
             suppressed = self.rules.first("suppress", ctx)
             if suppressed is not None:
                 _note(notes, si, trig, "suppressed", suppressed.id)
@@ -247,8 +254,19 @@ class Coder:
             place_country(trig.token, self.resolver.places) if unresolved else None)
         named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
-        sources = tuple(_placed(m, where, home, doc) for m in args.sources)
-        targets = tuple(_placed(m, where, home, doc) for m in args.targets)
+        # the story's country, when the sentence names no other and sets its event nowhere else
+        story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
+        placed = [_placed(m, where, home, doc, story) for m in args.sources]
+        sources = tuple(r for r, _ in placed)
+        inferred = [f"country.{how}" for _, how in placed if how]
+        placed = [_placed(m, where, home, doc, story) for m in args.targets]
+        targets = tuple(r for r, _ in placed)
+        inferred += [f"country.{how}" for _, how in placed if how]
+        if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
+            targets, domestic = _domestic_targets(sources, targets, args.targets, idx, doc)
+            inferred += ["country.domestic"] if domestic else []
+        ctx.inferred = tuple(dict.fromkeys(inferred))
+        trace.extend(ctx.inferred)
         for rule in self.rules.by_stage["arguments.final"]:
             if rule.matches(ctx):
                 how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
@@ -414,16 +432,64 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
 
 
-def _placed(m: Mention, where: str | None, home: str | None, doc: Doc) -> ActorRef:
+def _story_country(countries: Counter[str]) -> str | None:
+    """The country a story is about: the one its sentences so far name most, when no other is
+    named as often (a tie is no story country)."""
+    top = countries.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _placed(m: Mention, where: str | None, home: str | None, doc: Doc,
+            story: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
-    ("He was released in May" in a story about Haiti)."""
-    if m.how != "unresolved" or m.ref.code or m.ref.actor_id is not None:
-        return m.ref
-    person = m.ref.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON"
-    country = home if (person or where is None) else where
-    return dataclasses.replace(m.ref, code=country) if country else m.ref
+    ("He was released in May" in a story about Haiti). Failing both, an actor without a code
+    (an unknown name, a pronoun, a bare agent such as "the military") takes the story's country
+    (`story`: the country the story has named most, when the sentence names no other country):
+    "authorities arrested Zamora" in a story about Guatemala. The second value says how a country
+    was inferred ("story"), None when it was not or came from the sentence itself; the actor id
+    stays null."""
+    r = m.ref
+    if r.code or r.actor_id is not None:
+        return r, None
+    if m.how == "unresolved":
+        person = r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON"
+        country = home if (person or where is None) else where
+        if country:
+            return dataclasses.replace(r, code=country), None
+    if story is None or m.how not in ("unresolved", "agent", "coref"):
+        return r, None
+    return dataclasses.replace(r, code=story + (r.sector or "")), "story"
+
+
+def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], mentions: tuple[Mention, ...],
+                      idx: MentionIndex, doc: Doc) -> tuple[tuple[ActorRef, ...], bool]:
+    """An arrest, a sentence, a charge or a ban by a state's government, police, courts or army
+    falls on its own people when the text does not say whose they are ("a court sentenced Zamora"):
+    a target without a code takes the country of the sources, when they are one state's
+    (`_DOMESTIC_TYPES` holds the event types, `_DOMESTIC_SECTORS` the sectors). Not a named
+    organisation ("a Russian court fined Google"), nor people whose own phrase names a place
+    ("travelers from India")."""
+    countries = {a.code[:3] for a in sources if a.code and a.role not in INFERRED_ROLES}
+    if len(countries) != 1 or not any((a.sector or "").lower() in _DOMESTIC_SECTORS for a in sources if a.code):
+        return targets, False
+    country = countries.pop()
+    if country in _NOT_STATES or len(mentions) != len(targets):
+        return targets, False
+    coded = {i for m in idx.by_token.values() if m.ref.code for i in range(m.start, m.end)}
+    out = []
+    for a, m in zip(targets, mentions, strict=True):
+        if not a.code and not a.actor_id and m.how != "coref":
+            head = doc[m.head]
+            if head.ent_type_ == "ORG" or any(t.i in coded for t in head.subtree):
+                out.append(a)
+                continue
+            a = dataclasses.replace(a, code=country + (a.sector or ""))
+        out.append(a)
+    return tuple(out), tuple(out) != targets
 
 
 def _implied_police(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:

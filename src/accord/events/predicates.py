@@ -49,6 +49,8 @@ class RuleContext:
     inner: dict[int, Any] = field(default_factory=dict)  # frame token index -> content trigger
     idx: Any = None  # arguments.MentionIndex
     doc_country: str | None = None  # the country the document names most so far
+    story_country: str | None = None  # the country the sentences before this one name most
+    inferred: tuple[str, ...] = ()  # how uncoded actors got a country from context ("country.story")
 
     @property
     def tok(self) -> Token:
@@ -380,6 +382,13 @@ def _uncoded_source(ctx: RuleContext, value: bool) -> bool:
 def _inherited(ctx: RuleContext, value: bool) -> bool:
     """The source came from a governing clause, not the trigger's own subject."""
     return (ctx.args is not None and ctx.args.inherited) == value
+
+
+@predicate("inferred_country", "bool")
+def _inferred_country(ctx: RuleContext, value: bool) -> bool:
+    """An actor without a code took its country from the story or from the state that acted on it
+    (`country.story`, `country.domestic` in the trace), not from its own words."""
+    return bool(ctx.inferred) == value
 
 
 @predicate("coref_actor", "bool")
