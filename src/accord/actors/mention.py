@@ -52,6 +52,7 @@ class DocContext:
     last_unknown_person: tuple[int, ActorRef] | None = None  # a named person the KB does not hold
 
     group_sentence: dict[str, int] = field(default_factory=dict)  # armed group -> sentence last named
+    previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence read last ('it', 'they')
 
     def saw(self, actor: Actor) -> None:
         if actor.kind == "person":
