@@ -52,11 +52,17 @@ def test_unknown_person_takes_the_story_country():
 
 
 def test_domestic_action_target_takes_the_state_country():
-    events = _events("A Bolivian judge jailed Carlos Mamani for fraud.")
-    assert [(e[0], e[1], e[2]) for e in events] == [("SANCTION", ("BOLJUD",), ("BOL",))]
+    events = _events("A Bolivian judge jailed Carlos Mamani after a complaint from Chile.")
+    assert [(e[0], e[1], e[2]) for e in events] == [("COERCE", ("BOLJUD",), ("BOL",))]
     assert "country.domestic" in events[0][3]
 
 
 def test_a_named_organisation_is_not_domestic():
     events = _events("A Russian court fined Google for the videos.")
     assert all(not any((c or "").startswith("RUS") for c in e[2]) for e in events), events
+
+
+def test_unknown_name_takes_the_one_country_of_its_sentence():
+    events = _events("Nepal's army chief praised Ram Thapa for his courage.")
+    support = [e for e in events if e[0] == "SUPPORT"]
+    assert support and support[0][2] == ("NPL",) and "country.sentence" in support[0][3]

@@ -256,10 +256,13 @@ class Coder:
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
         # the story's country, when the sentence names no other and sets its event nowhere else
         story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
-        placed = [_placed(m, where, home, doc, story) for m in args.sources]
+        sole = None  # without a story country, the one country the sentence names, for unknown people
+        if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
+            sole = next(iter(named))
+        placed = [_placed(m, where, home, doc, story, sole) for m in args.sources]
         sources = tuple(r for r, _ in placed)
         inferred = [f"country.{how}" for _, how in placed if how]
-        placed = [_placed(m, where, home, doc, story) for m in args.targets]
+        placed = [_placed(m, where, home, doc, story, sole) for m in args.targets]
         targets = tuple(r for r, _ in placed)
         inferred += [f"country.{how}" for _, how in placed if how]
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
@@ -442,24 +445,28 @@ def _story_country(countries: Counter[str]) -> str | None:
 
 
 def _placed(m: Mention, where: str | None, home: str | None, doc: Doc,
-            story: str | None = None) -> tuple[ActorRef, str | None]:
+            story: str | None = None, sole: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
     ("He was released in May" in a story about Haiti). Failing both, an actor without a code
     (an unknown name, a pronoun, a bare agent such as "the military") takes the story's country
     (`story`: the country the story has named most, when the sentence names no other country):
-    "authorities arrested Zamora" in a story about Guatemala. The second value says how a country
-    was inferred ("story"), None when it was not or came from the sentence itself; the actor id
-    stays null."""
+    "authorities arrested Zamora" in a story about Guatemala. Without a story country, an unknown
+    person (a name the tagger calls a person, a pronoun) takes the one country its sentence names
+    (`sole`: "Minister Aftab Sherpao of Pakistan allowed Maulana Rehman to rally"). The second value says how a country was
+    inferred ("story", "sentence"), None when it was not or came from the sentence's place; the
+    actor id stays null."""
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
+    person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
     if m.how == "unresolved":
-        person = r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON"
         country = home if (person or where is None) else where
         if country:
             return dataclasses.replace(r, code=country), None
+    if story is None and sole is not None and doc[m.head].ent_type_ == "PERSON" and m.how == "unresolved":
+        return dataclasses.replace(r, code=sole), "sentence"  # an unknown name, not a pronoun ("He met Putin")
     if story is None or m.how not in ("unresolved", "agent", "coref"):
         return r, None
     return dataclasses.replace(r, code=story + (r.sector or "")), "story"
