@@ -66,3 +66,10 @@ def test_unknown_name_takes_the_one_country_of_its_sentence():
     events = _events("Nepal's army chief praised Ram Thapa for his courage.")
     support = [e for e in events if e[0] == "SUPPORT"]
     assert support and support[0][2] == ("NPL",) and "country.sentence" in support[0][3]
+
+
+def test_bare_institution_takes_the_story_country_beside_another():
+    events = _events("Protests continued across Malawi this month. The government sent soldiers into Mozambique "
+                     "to recover stolen cattle.")
+    mobilize = [e for e in events if e[0] == "MOBILIZE"]
+    assert mobilize and mobilize[0][1] == ("MWI",) and mobilize[0][2] == ("MOZ",)

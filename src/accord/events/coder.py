@@ -54,6 +54,8 @@ _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 # a state acting at home: the event types and source sectors whose uncoded targets are its own people
 _DOMESTIC_TYPES = lexicon("domestic_action_types")
 _DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
+_INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
+_THE = lexicon("definite_articles")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 
 # What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
@@ -259,10 +261,10 @@ class Coder:
         sole = None  # without a story country, the one country the sentence names, for unknown people
         if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
             sole = next(iter(named))
-        placed = [_placed(m, where, home, doc, story, sole) for m in args.sources]
+        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country) for m in args.sources]
         sources = tuple(r for r, _ in placed)
         inferred = [f"country.{how}" for _, how in placed if how]
-        placed = [_placed(m, where, home, doc, story, sole) for m in args.targets]
+        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country) for m in args.targets]
         targets = tuple(r for r, _ in placed)
         inferred += [f"country.{how}" for _, how in placed if how]
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
@@ -444,8 +446,8 @@ def _story_country(countries: Counter[str]) -> str | None:
     return top[0][0]
 
 
-def _placed(m: Mention, where: str | None, home: str | None, doc: Doc,
-            story: str | None = None, sole: str | None = None) -> tuple[ActorRef, str | None]:
+def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: str | None = None,
+            sole: str | None = None, story_any: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
@@ -456,7 +458,8 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc,
     person (a name the tagger calls a person, a pronoun) takes the one country its sentence names
     (`sole`: "Minister Aftab Sherpao of Pakistan allowed Maulana Rehman to rally"). The second value says how a country was
     inferred ("story", "sentence"), None when it was not or came from the sentence's place; the
-    actor id stays null."""
+    actor id stays null. A state's institution named bare ("the government", "the military") takes
+    the story's country (`story_any`) even when its sentence names another country."""
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
@@ -467,9 +470,21 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc,
             return dataclasses.replace(r, code=country), None
     if story is None and sole is not None and doc[m.head].ent_type_ == "PERSON" and m.how == "unresolved":
         return dataclasses.replace(r, code=sole), "sentence"  # an unknown name, not a pronoun ("He met Putin")
+    if story is None and story_any is not None and m.how in ("unresolved", "agent") and _definite_institution(doc[m.head]):
+        story = story_any  # "the government sent soldiers into Somalia" in a story about Kenya
     if story is None or m.how not in ("unresolved", "agent", "coref"):
         return r, None
     return dataclasses.replace(r, code=story + (r.sector or "")), "story"
+
+
+def _definite_institution(head: Token) -> bool:
+    """'the government', 'the military', 'the police': a state's institution named bare, with the
+    definite article and no word that says whose (@institution_nouns, @government_nouns)."""
+    if head.lower_ not in _INSTITUTIONS:
+        return False
+    kids = [c for c in head.children if c.i < head.i]
+    return any(c.dep_ == "det" and c.lower_ in _THE for c in kids) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") for c in kids)
 
 
 def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], mentions: tuple[Mention, ...],
