@@ -73,3 +73,16 @@ def test_bare_institution_takes_the_story_country_beside_another():
                      "to recover stolen cattle.")
     mobilize = [e for e in events if e[0] == "MOBILIZE"]
     assert mobilize and mobilize[0][1] == ("MWI",) and mobilize[0][2] == ("MOZ",)
+
+
+@pytest.mark.parametrize(("text", "typ", "source"), [
+    ("A Kremlin-appointed governor accused Ukraine of shelling the town.", "ACCUSE", "RUSGOV"),
+    ("Iranian-funded militias attacked a U.S. base in Syria.", "ASSAULT", "IRNREB"),
+])
+def test_hyphen_participle_keeps_the_qualifier(text, typ, source):
+    assert any(e[0] == typ and source in e[1] for e in _events(text)), _events(text)
+
+
+def test_unknown_source_does_not_take_its_target_country():
+    events = _events("Investigator Lena Marsh criticized the Taliban.")
+    assert all(not any((c or "").startswith("AFG") for c in e[1]) for e in events), events

@@ -259,9 +259,10 @@ class Coder:
         # the story's country, when the sentence names no other and sets its event nowhere else
         story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
         sole = None  # without a story country, the one country the sentence names, for unknown people
+        # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
         if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
             sole = next(iter(named))
-        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country) for m in args.sources]
+        placed = [_placed(m, where, home, doc, story, None, ctx.story_country) for m in args.sources]
         sources = tuple(r for r, _ in placed)
         inferred = [f"country.{how}" for _, how in placed if how]
         placed = [_placed(m, where, home, doc, story, sole, ctx.story_country) for m in args.targets]
