@@ -86,3 +86,12 @@ def test_hyphen_participle_keeps_the_qualifier(text, typ, source):
 def test_unknown_source_does_not_take_its_target_country():
     events = _events("Investigator Lena Marsh criticized the Taliban.")
     assert all(not any((c or "").startswith("AFG") for c in e[1]) for e in events), events
+
+
+def test_the_court_is_the_court_named_before():
+    events = _events("Somalia took Kenya to the International Court of Justice over the sea border. "
+                     "The court criticized Kenya for skipping the hearings.")
+    assert any(e[0] == "ACCUSE" and e[1] == ("IGOICJ",) for e in events), events
+    # no court named before: a bare "the court" is the story's country's
+    events = _events("Kenya's High Court heard the case. The court rejected the petition by activists.")
+    assert any(e[0] == "REJECT" and e[1] == ("KENJUD",) for e in events), events

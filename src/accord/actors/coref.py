@@ -54,6 +54,16 @@ class CorefReader(ResolverBase):
         if group is not None:
             return group
         key = tok.lower_
+        # "the court" after "the International Court of Justice": an organisation named in the last
+        # three sentences with the word in its name
+        recent = [o for o in reversed(ctx.orgs) if ctx.sentence - ctx.org_sentence.get(o, -10) <= 3
+                  and key in self.kb.actors[o].name.lower().split()[1:]]
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _THE for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound") for c in tok.children) and recent:
+            start = tok.i - 1 if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _THE else tok.i
+            ref = self.ref_for(self.kb.actors[recent[0]], tok.doc[start:tok.i + 1].text, ctx.day,
+                               "name", tok.doc[start].idx, tok.idx + len(tok))
+            return Mention(start, tok.i + 1, tok.i, ref, "coref")
         if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _THE for c in tok.children) and (
                 key in _ANAPHORS or any(self.kb.actors[o].name.lower().endswith(" " + key) for o in ctx.orgs)):
             target = _ANAPHORS.get(key)
