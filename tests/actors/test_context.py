@@ -95,3 +95,8 @@ def test_the_court_is_the_court_named_before():
     # no court named before: a bare "the court" is the story's country's
     events = _events("Kenya's High Court heard the case. The court rejected the petition by activists.")
     assert any(e[0] == "REJECT" and e[1] == ("KENJUD",) for e in events), events
+
+
+def test_first_person_in_a_quote_is_its_speaker_never_the_story():
+    events = _events('"I urge the Taliban to reopen schools," the Norwegian foreign minister said.')
+    assert any(e[0] == "REQUEST" and e[1] == ("NORGOV",) and "country.speaker" in e[3] for e in events), events

@@ -55,6 +55,7 @@ _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 _DOMESTIC_TYPES = lexicon("domestic_action_types")
 _DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
 _INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
+_FIRST_PERSON = lexicon("first_person_pronouns")
 _THE = lexicon("definite_articles")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 
@@ -262,10 +263,12 @@ class Coder:
         # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
         if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
             sole = next(iter(named))
-        placed = [_placed(m, where, home, doc, story, None, ctx.story_country) for m in args.sources]
+        speaker = idx.actors(reading.speaker) if reading.speaker is not None else []
+        said_by = next((m.ref.code for m in speaker if m.ref.code), None)  # "I", "we" in a quote
+        placed = [_placed(m, where, home, doc, story, None, ctx.story_country, said_by) for m in args.sources]
         sources = tuple(r for r, _ in placed)
         inferred = [f"country.{how}" for _, how in placed if how]
-        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country) for m in args.targets]
+        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country, said_by) for m in args.targets]
         targets = tuple(r for r, _ in placed)
         inferred += [f"country.{how}" for _, how in placed if how]
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
@@ -448,7 +451,8 @@ def _story_country(countries: Counter[str]) -> str | None:
 
 
 def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: str | None = None,
-            sole: str | None = None, story_any: str | None = None) -> tuple[ActorRef, str | None]:
+            sole: str | None = None, story_any: str | None = None,
+            said_by: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
@@ -460,10 +464,13 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
     (`sole`: "Minister Aftab Sherpao of Pakistan allowed Maulana Rehman to rally"). The second value says how a country was
     inferred ("story", "sentence"), None when it was not or came from the sentence's place; the
     actor id stays null. A state's institution named bare ("the government", "the military") takes
-    the story's country (`story_any`) even when its sentence names another country."""
+    the story's country (`story_any`) even when its sentence names another country. A first-person
+    pronoun takes the code of the quote's speaker (`said_by`, "speaker"), never a place's or story's."""
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
+    if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
+        return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
     person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
     if m.how == "unresolved":
         country = home if (person or where is None) else where
