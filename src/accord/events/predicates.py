@@ -386,8 +386,9 @@ def _inherited(ctx: RuleContext, value: bool) -> bool:
 
 @predicate("inferred_country", "bool")
 def _inferred_country(ctx: RuleContext, value: bool) -> bool:
-    """An actor without a code took its country from the story or from the state that acted on it
-    (`country.story`, `country.domestic` in the trace), not from its own words."""
+    """An actor without a code took its country from its context, not from its own words: the story,
+    the sentence's one country, the state that acted on it or the quote's speaker (`country.story`,
+    `country.sentence`, `country.domestic`, `country.speaker` in the trace)."""
     return bool(ctx.inferred) == value
 
 
