@@ -100,3 +100,12 @@ def test_the_court_is_the_court_named_before():
 def test_first_person_in_a_quote_is_its_speaker_never_the_story():
     events = _events('"I urge the Taliban to reopen schools," the Norwegian foreign minister said.')
     assert any(e[0] == "REQUEST" and e[1] == ("NORGOV",) and "country.speaker" in e[3] for e in events), events
+
+
+def test_counted_plural_stands_for_the_states_just_named():
+    events = _events("Ghana's president hosted his Togolese counterpart on Monday, and the two leaders "
+                     "signed a border accord.")
+    assert any(e[0] == "SUPPORT" and set(e[1]) == {"GHAGOV", "TGOGOV"} for e in events), events
+    # three nations but two states named: no guess
+    events = _events("Kenya and Uganda met in March. The three nations accused the regional body of failing them.")
+    assert all(not any(e[1]) for e in events if e[0] == "ACCUSE"), events

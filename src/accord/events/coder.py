@@ -40,7 +40,7 @@ from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
 from accord.events.triggers import Trigger, find_triggers
-from accord.lexicons import lexicon
+from accord.lexicons import lexicon, table
 from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, Modality, stable_id
 from accord.types import Span as TextSpan
 
@@ -56,6 +56,10 @@ _DOMESTIC_TYPES = lexicon("domestic_action_types")
 _DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
 _INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
 _FIRST_PERSON = lexicon("first_person_pronouns")
+_STATE_GROUPS = lexicon("group_of_states_nouns")
+_LEADER_GROUPS = lexicon("group_of_leaders_nouns")
+_PAIR = lexicon("pair_determiners")
+_COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
 _THE = lexicon("definite_articles")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 
@@ -141,6 +145,7 @@ class Coder:
         events: list[Event] = []
         skip = dateline_end(document.text)
         countries: Counter[str] = Counter()  # the countries the document has named so far
+        previous: tuple[str, ...] = ()  # the states the sentence before names, in order
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
             story = _story_country(countries)  # what the sentences before this one are about
@@ -148,7 +153,8 @@ class Coder:
             # no known actor: still code it, so a named but unknown subject ("Gachagua denied
             # the charges", "Opposition parties rejected the budget") keeps its text
             main = countries.most_common(1)[0][0] if countries else None
-            events.extend(self.code_sentence(sent, si, mentions, document, notes, main, story))
+            events.extend(self.code_sentence(sent, si, mentions, document, notes, main, story, previous))
+            previous = _states_named(mentions, self.kb)
         kept = [e for e in events if e.confidence >= self.min_confidence]
         if notes is not None:
             for e in events:
@@ -159,7 +165,7 @@ class Coder:
 
     def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document,
                       notes: list[Note] | None = None, doc_country: str | None = None,
-                      story_country: str | None = None) -> list[Event]:
+                      story_country: str | None = None, previous_states: tuple[str, ...] = ()) -> list[Event]:
         """The events of one sentence. `doc_country`: the country the document names most so far,
         which unresolved people take when their sentence names no country at all; `story_country`:
         the country the sentences before this one name most (`_story_country`), which unresolved
@@ -173,7 +179,8 @@ class Coder:
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             ctx = RuleContext(trig, sent, content=inner.get(trig.token.i), triggers=triggers, types=types,
-                              inner=inner, idx=idx, doc_country=doc_country, story_country=story_country)
+                              inner=inner, idx=idx, doc_country=doc_country, story_country=story_country,
+                              previous_states=previous_states)
             suppressed = self.rules.first("suppress", ctx)
             if suppressed is not None:
                 _note(notes, si, trig, "suppressed", suppressed.id)
@@ -271,6 +278,10 @@ class Coder:
         placed = [_placed(m, where, home, doc, story, sole, ctx.story_country, said_by) for m in args.targets]
         targets = tuple(r for r, _ in placed)
         inferred += [f"country.{how}" for _, how in placed if how]
+        here = _states_named(list(idx.by_token.values()), self.kb)
+        sources, grouped = _group_of_states(sources, args.sources, doc, here, ctx.previous_states)
+        targets, grouped_t = _group_of_states(targets, args.targets, doc, here, ctx.previous_states)
+        inferred += ["country.group"] if grouped or grouped_t else []
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
             targets, domestic = _domestic_targets(sources, targets, args.targets, idx, doc)
             inferred += ["country.domestic"] if domestic else []
@@ -471,6 +482,8 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
         return r, None
     if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
         return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
+    if doc[m.head].lower_ in _STATE_GROUPS | _LEADER_GROUPS:
+        return r, None  # "the two countries": the states named (_group_of_states), not one guessed
     person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
     if m.how == "unresolved":
         country = home if (person or where is None) else where
@@ -483,6 +496,48 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
     if story is None or m.how not in ("unresolved", "agent", "coref"):
         return r, None
     return dataclasses.replace(r, code=story + (r.sector or "")), "story"
+
+
+def _states_named(mentions: list[Mention], kb: KnowledgeBase) -> tuple[str, ...]:
+    """The states a sentence's mentions name (by their code's country), in the order of the text."""
+    out: dict[str, None] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        c = m.ref.code[:3] if m.ref.code else ""
+        if c in kb.actors and kb.actors[c].kind == "state" and m.ref.role not in INFERRED_ROLES:
+            out[c] = None
+    return tuple(out)
+
+
+def _group_of_states(refs: tuple[ActorRef, ...], mentions: tuple[Mention, ...], doc: Doc, here: tuple[str, ...],
+                     before: tuple[str, ...]) -> tuple[tuple[ActorRef, ...], bool]:
+    """'the two countries', 'both leaders', 'the three nations', 'the prime ministers': an uncoded
+    plural that stands for the states just named becomes one actor per state (their governments for
+    leaders): the states its own sentence names, else those it and the sentence before name, when
+    their number is the one the phrase counts (two for 'both'; any number above one for a bare
+    'the'). Otherwise the phrase stays uncoded: no one state is guessed for it."""
+    if len(refs) != len(mentions) or not any(not r.code for r in refs):
+        return refs, False
+    out: list[ActorRef] = []
+    for r, m in zip(refs, mentions, strict=True):
+        head = doc[m.head]
+        leaders = head.lower_ in _LEADER_GROUPS
+        if r.code or r.actor_id or not (head.lower_ in _STATE_GROUPS or leaders):
+            out.append(r)
+            continue
+        count = next((_COUNTS.get(c.lower_) for c in head.children if c.dep_ == "nummod"), None)
+        if any(c.lower_ in _PAIR for c in head.children if c.dep_ in ("det", "predet", "preconj")):
+            count = 2
+        bare = count is None and any(c.lower_ in _THE for c in head.children if c.dep_ == "det")
+        others = {x.code[:3] for x in refs if x.code}
+        near = [s for s in here if s not in others]
+        wide = [s for s in dict.fromkeys((*before, *here)) if s not in others]
+        states = next((c for c in (near, wide) if len(c) >= 2 and (bare or count == len(c))), [])
+        if not states:
+            out.append(r)
+            continue
+        out.extend(dataclasses.replace(r, code=st + ("GOV" if leaders else ""), sector="GOV" if leaders else r.sector)
+                   for st in states)
+    return tuple(out), len(out) != len(refs)
 
 
 def _definite_institution(head: Token) -> bool:

@@ -50,6 +50,7 @@ class RuleContext:
     idx: Any = None  # arguments.MentionIndex
     doc_country: str | None = None  # the country the document names most so far
     story_country: str | None = None  # the country the sentences before this one name most
+    previous_states: tuple[str, ...] = ()  # the states the sentence before names, in order
     inferred: tuple[str, ...] = ()  # how uncoded actors got a country from context ("country.story")
 
     @property
@@ -387,8 +388,9 @@ def _inherited(ctx: RuleContext, value: bool) -> bool:
 @predicate("inferred_country", "bool")
 def _inferred_country(ctx: RuleContext, value: bool) -> bool:
     """An actor without a code took its country from its context, not from its own words: the story,
-    the sentence's one country, the state that acted on it or the quote's speaker (`country.story`,
-    `country.sentence`, `country.domestic`, `country.speaker` in the trace)."""
+    the sentence's one country, the state that acted on it, the quote's speaker or the states just
+    named (`country.story`, `country.sentence`, `country.domestic`, `country.speaker`,
+    `country.group` in the trace)."""
     return bool(ctx.inferred) == value
 
 
