@@ -24,6 +24,8 @@ _ANONYMOUS_AGENTS = lexicon("anonymous_agent_nouns")
 _OPPOSITION = lexicon("opposition_affiliation_words")
 _AGENT_PLACE_PREPS = lexicon("agent_place_preps")
 _ETHNIC = lexicon("ethnic_group_markers")
+_THING_POSS = lexicon("thing_possessive_pronouns")
+_SINGULAR_THINGS = lexicon("singular_thing_pronouns")
 
 
 class AgentReader(ResolverBase):
@@ -98,7 +100,7 @@ class AgentReader(ResolverBase):
             return None  # bare "leaders" are nobody in particular; "leaders of the opposition coalition" are
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None:
-            return self._owned_agent(tok, poss, sector)  # "its troops": the owner is the actor already named
+            return self._owned_agent(tok, poss, sector, mentions)  # "its troops": the owner is the actor already named
         doc = tok.doc
         if affiliated and any(t.lower_ in _OPPOSITION for t in tok.subtree):
             sector = "OPP"  # "leaders of the Azadliq opposition coalition"
@@ -110,10 +112,27 @@ class AgentReader(ResolverBase):
         ref = ActorRef(doc[first:tok.i + 1].text, None, code, sector, None, None, doc[first].idx, tok.idx + len(tok))
         return Mention(first, tok.i + 1, tok.i, ref, "agent")
 
-    def _owned_agent(self, tok: Token, poss: Token, sector: str) -> Mention | None:
-        """'his forces', 'her government': the country of the person just named (two sentences)."""
+    def _owned_agent(self, tok: Token, poss: Token, sector: str, mentions: list[Mention]) -> Mention | None:
+        """'his forces', 'her government': the country of the person just named (two sentences);
+        'its troops', 'their fighters': the country or group named just before (coref.thing_antecedent)."""
         ctx = self._s.ctx
         unknown = ctx.last_unknown_person
+        if poss.lower_ in _THING_POSS:
+            if tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.dep_ != "agent":
+                return None  # "recalled its ambassador": the owner's own people are no other actor
+            ante = self.thing_antecedent(poss, ctx, mentions, poss.lower_ in _SINGULAR_THINGS)
+            if ante is None or not ante.ref.code:
+                return None
+            doc = tok.doc
+            owner = self.kb.actors.get(ante.ref.code[:3])
+            if owner is not None and owner.kind == "state":
+                code = owner.id + sector
+            elif ante.ref.sector in (None, sector) or len(ante.ref.code) > 6:
+                code = ante.ref.code  # "the Taliban ... their fighters": the group itself
+            else:
+                return None
+            ref = ActorRef(doc[poss.i:tok.i + 1].text, None, code, sector, None, None, poss.idx, tok.idx + len(tok))
+            return Mention(poss.i, tok.i + 1, tok.i, ref, "coref")
         if poss.lower_ in _POSS_PRONOUNS and unknown is not None and unknown[0] > ctx.last_person_sentence \
                 and ctx.sentence - unknown[0] <= 1 and unknown[1].code:
             code = unknown[1].code  # "Afghan army chief Sami Sadat said his forces ..."

@@ -83,6 +83,10 @@ class ResolverBase:
         """A demonym heading a noun phrase (agents.AgentReader)."""
         raise NotImplementedError
 
+    def thing_antecedent(self, tok: Token, ctx: DocContext, mentions: list[Mention], singular: bool) -> Mention | None:
+        """The country, organisation or group a pronoun points back to (coref.CorefReader)."""
+        raise NotImplementedError
+
     def _poss_gov(self, tok: Token, poss: Token, ctx: DocContext) -> Mention | None:
         """'his administration': the latest national leader's government (coref.CorefReader)."""
         raise NotImplementedError

@@ -52,12 +52,16 @@ class DocContext:
     last_unknown_person: tuple[int, ActorRef] | None = None  # a named person the KB does not hold
 
     group_sentence: dict[str, int] = field(default_factory=dict)  # armed group -> sentence last named
+    org_sentence: dict[str, int] = field(default_factory=dict)  # organisation -> sentence last named
+    previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence read last ('it', 'they')
 
     def saw(self, actor: Actor) -> None:
         if actor.kind == "person":
             self.last_person_sentence = self.sentence
         if actor.kind == "group":
             self.group_sentence[actor.id] = self.sentence
+        if actor.kind in ("igo", "ngo", "group"):
+            self.org_sentence[actor.id] = self.sentence
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
         if actor.id in seq:
             seq.remove(actor.id)

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from accord.actors.agents import AgentReader
 from accord.actors.base import stance_prefixed
-from accord.actors.coref import PRONOUNS, CorefReader
+from accord.actors.coref import PRONOUNS, THING_PRONOUNS, CorefReader
 from accord.actors.mention import FORMER, DocContext, Mention
 from accord.actors.names import PLACE_LABELS, NameReader, trim_article
 from accord.actors.roles import TitleReader, is_titled
@@ -95,11 +95,19 @@ class Resolver(NameReader, TitleReader, AgentReader, CorefReader):
                 if m is not None:
                     mentions.append(m)
         mentions.sort(key=lambda m: m.start)
+        for tok in toks:  # "it", "they": a country, an organisation or a group named before
+            if tok.i not in taken and tok.lower_ in THING_PRONOUNS:
+                m = self._thing_pronoun(tok, ctx, mentions)
+                if m is not None:
+                    mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
         mentions = [m for m in mentions if not stance_prefixed(doc, m.start)]
         for m in mentions:
             if m.ref.actor_id and m.ref.actor_id in self.kb.actors and m.how in ("name", "surname", "title"):
                 ctx.saw(self.kb.actors[m.ref.actor_id])
-        return self._with_context_country(sent, mentions, ctx)
+        out = self._with_context_country(sent, mentions, ctx)
+        ctx.previous = out
+        return out
 
     def _is_group(self, m: Mention) -> bool:
         """An armed group or movement: its home country is not the country of the people near it."""

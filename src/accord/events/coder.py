@@ -51,7 +51,7 @@ from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
 from accord.events.triggers import Trigger, find_triggers
-from accord.lexicons import lexicon
+from accord.lexicons import lexicon, table
 from accord.types import INFERRED_ROLES, ActorRef, Document, Event, Location, Modality, stable_id
 from accord.types import Span as TextSpan
 
@@ -61,8 +61,20 @@ IMPLIED = "implied"  # the role of a target inferred from who acted where (a pro
 _IMPLIED_PROTESTERS = "(implied) protesters"  # the source of a protest nobody is named for
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC")  # spaCy entity labels of places
+_PLACE_OBJECT_PREPS = lexicon("place_object_preps")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
+# a state acting at home: the event types and source sectors whose uncoded targets are its own people
+_DOMESTIC_TYPES = lexicon("domestic_action_types")
+_DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
+_INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
+_FIRST_PERSON = lexicon("first_person_pronouns")
+_STATE_GROUPS = lexicon("group_of_states_nouns")
+_LEADER_GROUPS = lexicon("group_of_leaders_nouns")
+_PAIR = lexicon("pair_determiners")
+_COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
+_THE = lexicon("definite_articles")
 _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 _STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 
@@ -151,13 +163,16 @@ class Coder:
         events: list[Event] = []
         skip = dateline_end(document.text)
         countries: Counter[str] = Counter()  # the countries the document has named so far
+        previous: tuple[str, ...] = ()  # the states the sentence before names, in order
         for si, sent in enumerate(doc.sents):
             mentions = self.resolver(sent, ctx, skip_before=skip if si < 2 else 0)
+            story = _story_country(countries)  # what the sentences before this one are about
             countries.update(m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] not in _NOT_STATES)
             # no known actor: still code it, so a named but unknown subject ("Gachagua denied
             # the charges", "Opposition parties rejected the budget") keeps its text
             main = countries.most_common(1)[0][0] if countries else None
-            events.extend(self.code_sentence(sent, si, mentions, document, notes, main))
+            events.extend(self.code_sentence(sent, si, mentions, document, notes, main, story, previous))
+            previous = _states_named(mentions, self.kb)
         kept = [e for e in events if e.confidence >= self.min_confidence]
         if notes is not None:
             for e in events:
@@ -167,9 +182,12 @@ class Coder:
         return kept
 
     def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document,
-                      notes: list[Note] | None = None, doc_country: str | None = None) -> list[Event]:
+                      notes: list[Note] | None = None, doc_country: str | None = None,
+                      story_country: str | None = None, previous_states: tuple[str, ...] = ()) -> list[Event]:
         """The events of one sentence. `doc_country`: the country the document names most so far,
-        which unresolved people take when their sentence names no country at all."""
+        which unresolved people take when their sentence names no country at all; `story_country`:
+        the country the sentences before this one name most (`_story_country`), which unresolved
+        actors take when their sentence names no other."""
         triggers = find_triggers(sent, self.patterns)
         if not triggers:
             return []
@@ -179,7 +197,8 @@ class Coder:
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for trig in triggers:
             ctx = RuleContext(trig, sent, content=inner.get(trig.token.i), triggers=triggers, types=types,
-                              inner=inner, idx=idx, doc_country=doc_country)
+                              inner=inner, idx=idx, doc_country=doc_country, story_country=story_country,
+                              previous_states=previous_states)
             suppressed = self.rules.first("suppress", ctx)
             if suppressed is not None:
                 _note(notes, si, trig, "suppressed", suppressed.id)
@@ -264,8 +283,29 @@ class Coder:
             place_country(trig.token, self.resolver.places) if unresolved else None)
         named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
-        sources = tuple(_placed(m, where, home, doc) for m in args.sources)
-        targets = tuple(_placed(m, where, home, doc) for m in args.targets)
+        # the story's country, when the sentence names no other and sets its event nowhere else
+        story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
+        sole = None  # without a story country, the one country the sentence names, for unknown people
+        # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
+        if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
+            sole = next(iter(named))
+        speaker = idx.actors(reading.speaker) if reading.speaker is not None else []
+        said_by = next((m.ref.code for m in speaker if m.ref.code), None)  # "I", "we" in a quote
+        placed = [_placed(m, where, home, doc, story, None, ctx.story_country, said_by) for m in args.sources]
+        sources = tuple(r for r, _ in placed)
+        inferred = [f"country.{how}" for _, how in placed if how]
+        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country, said_by) for m in args.targets]
+        targets = tuple(r for r, _ in placed)
+        inferred += [f"country.{how}" for _, how in placed if how]
+        here = _states_named(list(idx.by_token.values()), self.kb)
+        sources, grouped = _group_of_states(sources, args.sources, doc, here, ctx.previous_states)
+        targets, grouped_t = _group_of_states(targets, args.targets, doc, here, ctx.previous_states)
+        inferred += ["country.group"] if grouped or grouped_t else []
+        if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
+            targets, domestic = _domestic_targets(sources, targets, args.targets, idx, doc)
+            inferred += ["country.domestic"] if domestic else []
+        ctx.inferred = tuple(dict.fromkeys(inferred))
+        trace.extend(ctx.inferred)
         for rule in self.rules.each("arguments.final", ctx):
             how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
             if how == "unidentified-source" and not sources:
@@ -460,16 +500,136 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
 
 
-def _placed(m: Mention, where: str | None, home: str | None, doc: Doc) -> ActorRef:
+def _story_country(countries: Counter[str]) -> str | None:
+    """The country a story is about: the one its sentences so far name most, when no other is
+    named as often (a tie is no story country)."""
+    top = countries.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: str | None = None,
+            sole: str | None = None, story_any: str | None = None,
+            said_by: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
-    ("He was released in May" in a story about Haiti)."""
-    if m.how != "unresolved" or m.ref.code or m.ref.actor_id is not None:
-        return m.ref
-    person = m.ref.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON"
-    country = home if (person or where is None) else where
-    return dataclasses.replace(m.ref, code=country) if country else m.ref
+    ("He was released in May" in a story about Haiti). Failing both, an actor without a code
+    (an unknown name, a pronoun, a bare agent such as "the military") takes the story's country
+    (`story`: the country the story has named most, when the sentence names no other country):
+    "authorities arrested Zamora" in a story about Guatemala. Without a story country, an unknown
+    person (a name the tagger calls a person, a pronoun) takes the one country its sentence names
+    (`sole`: "Minister Aftab Sherpao of Pakistan allowed Maulana Rehman to rally"). The second value says how a country was
+    inferred ("story", "sentence"), None when it was not or came from the sentence's place; the
+    actor id stays null. A state's institution named bare ("the government", "the military") takes
+    the story's country (`story_any`) even when its sentence names another country. A first-person
+    pronoun takes the code of the quote's speaker (`said_by`, "speaker"), never a place's or story's."""
+    r = m.ref
+    if r.code or r.actor_id is not None:
+        return r, None
+    if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
+        return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
+    if doc[m.head].lower_ in _STATE_GROUPS | _LEADER_GROUPS:
+        return r, None  # "the two countries": the states named (_group_of_states), not one guessed
+    person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
+    if m.how == "unresolved":
+        country = home if (person or where is None) else where
+        if country:
+            return dataclasses.replace(r, code=country), None
+    head = doc[m.head]
+    # "from Kherson", "the Lachin corridor": a place or a name's modifier, whatever the tagger says
+    at_place = (head.dep_ == "pobj" and head.head.lower_ in _PLACE_OBJECT_PREPS) or \
+        (head.dep_ == "compound" and head.head.ent_type_ != "PERSON")
+    if story is None and sole is not None and head.ent_type_ == "PERSON" and m.how == "unresolved" and not at_place:
+        return dataclasses.replace(r, code=sole), "sentence"  # an unknown name, not a pronoun ("He met Putin")
+    if story is None and story_any is not None and m.how in ("unresolved", "agent") and _definite_institution(doc[m.head]):
+        story = story_any  # "the government sent soldiers into Somalia" in a story about Kenya
+    if story is None or m.how not in ("unresolved", "agent", "coref") or head.ent_type_ in _PLACE_ENTITIES \
+            or (at_place and head.ent_type_ == "PERSON"):
+        return r, None  # a place the gazetteer lacks ("its pullout from Kherson") is no actor of the story's country
+    return dataclasses.replace(r, code=story + (r.sector or "")), "story"
+
+
+def _states_named(mentions: list[Mention], kb: KnowledgeBase) -> tuple[str, ...]:
+    """The states a sentence's mentions name (by their code's country), in the order of the text."""
+    out: dict[str, None] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        c = m.ref.code[:3] if m.ref.code else ""
+        if c in kb.actors and kb.actors[c].kind == "state" and m.ref.role not in INFERRED_ROLES:
+            out[c] = None
+    return tuple(out)
+
+
+def _group_of_states(refs: tuple[ActorRef, ...], mentions: tuple[Mention, ...], doc: Doc, here: tuple[str, ...],
+                     before: tuple[str, ...]) -> tuple[tuple[ActorRef, ...], bool]:
+    """'the two countries', 'both leaders', 'the three nations', 'the prime ministers': an uncoded
+    plural that stands for the states just named becomes one actor per state (their governments for
+    leaders): the states its own sentence names, else those it and the sentence before name, when
+    their number is the one the phrase counts (two for 'both'; any number above one for a bare
+    'the'). Otherwise the phrase stays uncoded: no one state is guessed for it."""
+    if len(refs) != len(mentions) or not any(not r.code for r in refs):
+        return refs, False
+    out: list[ActorRef] = []
+    for r, m in zip(refs, mentions, strict=True):
+        head = doc[m.head]
+        leaders = head.lower_ in _LEADER_GROUPS
+        if r.code or r.actor_id or not (head.lower_ in _STATE_GROUPS or leaders):
+            out.append(r)
+            continue
+        count = next((_COUNTS.get(c.lower_) for c in head.children if c.dep_ == "nummod"), None)
+        if any(c.lower_ in _PAIR for c in head.children if c.dep_ in ("det", "predet", "preconj")):
+            count = 2
+        bare = count is None and any(c.lower_ in _THE for c in head.children if c.dep_ == "det")
+        others = {x.code[:3] for x in refs if x.code}
+        near = [s for s in here if s not in others]
+        wide = [s for s in dict.fromkeys((*before, *here)) if s not in others]
+        states = next((c for c in (near, wide) if len(c) >= 2 and (bare or count == len(c))), [])
+        if not states:
+            out.append(r)
+            continue
+        out.extend(dataclasses.replace(r, code=st + ("GOV" if leaders else ""), sector="GOV" if leaders else r.sector)
+                   for st in states)
+    return tuple(out), len(out) != len(refs)
+
+
+def _definite_institution(head: Token) -> bool:
+    """'the government', 'the military', 'the police': a state's institution named bare, with the
+    definite article and no word that says whose (@institution_nouns, @government_nouns)."""
+    if head.lower_ not in _INSTITUTIONS:
+        return False
+    kids = [c for c in head.children if c.i < head.i]
+    return any(c.dep_ == "det" and c.lower_ in _THE for c in kids) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") for c in kids)
+
+
+def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], mentions: tuple[Mention, ...],
+                      idx: MentionIndex, doc: Doc) -> tuple[tuple[ActorRef, ...], bool]:
+    """An arrest, a sentence, a charge or a ban by a state's government, police, courts or army
+    falls on its own people when the text does not say whose they are ("a court sentenced Zamora"):
+    a target without a code takes the country of the sources, when they are one state's
+    (`_DOMESTIC_TYPES` holds the event types, `_DOMESTIC_SECTORS` the sectors). Not a named
+    organisation ("a Russian court fined Google"), nor a place, nor people whose own phrase names a
+    place ("travelers from India"), nor when a target of another country is named."""
+    countries = {a.code[:3] for a in sources if a.code and a.role not in INFERRED_ROLES}
+    if len(countries) != 1 or not any((a.sector or "").lower() in _DOMESTIC_SECTORS for a in sources if a.code):
+        return targets, False
+    country = countries.pop()
+    if country in _NOT_STATES or len(mentions) != len(targets):
+        return targets, False
+    if any(a.code and a.code[:3] != country for a in targets):
+        return targets, False  # "seized the Ukrainian town of Avdiivka": the act falls abroad
+    coded = {i for m in idx.by_token.values() if m.ref.code for i in range(m.start, m.end)}
+    out = []
+    for a, m in zip(targets, mentions, strict=True):
+        if not a.code and not a.actor_id and m.how != "coref":
+            head = doc[m.head]
+            if head.ent_type_ in ("ORG", *_PLACE_ENTITIES) or any(t.i in coded for t in head.subtree):
+                out.append(a)
+                continue
+            a = dataclasses.replace(a, code=country + (a.sector or ""))
+        out.append(a)
+    return tuple(out), tuple(out) != targets
 
 
 def _implied_police(location: Location | None, trig: Trigger, places: Gazetteer) -> tuple[ActorRef, ...]:

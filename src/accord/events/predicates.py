@@ -49,6 +49,9 @@ class RuleContext:
     inner: dict[int, Any] = field(default_factory=dict)  # frame token index -> content trigger
     idx: Any = None  # arguments.MentionIndex
     doc_country: str | None = None  # the country the document names most so far
+    story_country: str | None = None  # the country the sentences before this one name most
+    previous_states: tuple[str, ...] = ()  # the states the sentence before names, in order
+    inferred: tuple[str, ...] = ()  # how uncoded actors got a country from context ("country.story")
 
     @property
     def tok(self) -> Token:
@@ -394,6 +397,15 @@ def _uncoded_source(ctx: RuleContext, value: bool) -> bool:
 def _inherited(ctx: RuleContext, value: bool) -> bool:
     """The source came from a governing clause, not the trigger's own subject."""
     return (ctx.args is not None and ctx.args.inherited) == value
+
+
+@predicate("inferred_country", "bool")
+def _inferred_country(ctx: RuleContext, value: bool) -> bool:
+    """An actor without a code took its country from its context, not from its own words: the story,
+    the sentence's one country, the state that acted on it, the quote's speaker or the states just
+    named (`country.story`, `country.sentence`, `country.domestic`, `country.speaker`,
+    `country.group` in the trace)."""
+    return bool(ctx.inferred) == value
 
 
 @predicate("coref_actor", "bool")
