@@ -79,9 +79,10 @@ _CONTENT_CLAUSE_MARKERS = lexicon("content_clause_markers")
 _STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 
 # What an argument rule does (`then: {args: ...}`): the targets are the sources (forces that
-# retreat), the targets are named in a protest's aim or are the place, or an inferred actor is
-# added: an unidentified attacker, an implied target, the police of the place of an arrest.
-ArgumentAction = Literal["targets-as-sources", "purpose-targets", "place-targets", "object-place-targets",
+# retreat), sources and targets change places (a recipient subject: "received a loan from the
+# IMF"), the targets are named in a protest's aim or are the place, or an inferred actor is added:
+# an unidentified attacker, an implied target, the police of the place of an arrest.
+ArgumentAction = Literal["targets-as-sources", "swap", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
                          "purpose-destination", "shared-object",
@@ -371,6 +372,8 @@ class Coder:
         how: ArgumentAction | None = rule.then.get("args") if isinstance(rule.then, dict) else None
         if how == "targets-as-sources":  # "troops were withdrawn": the forces themselves retreat
             args = Arguments(args.targets, (), args.inherited)
+        elif how == "swap":  # "received a loan from the IMF": the giver is the source, the recipient the target
+            args = Arguments(args.targets, args.sources, args.inherited)
         elif how == "purpose-targets":
             args = Arguments(args.sources, tuple(purpose_targets(ctx.tok, args.sources, ctx.idx)), args.inherited)
         elif how == "place-targets":
