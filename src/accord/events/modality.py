@@ -160,7 +160,11 @@ def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
 
 def _performative(tok: Token) -> bool:
     """'We urge', 'China rejects': a speech act in the simple present, done by saying it."""
-    return tok.tag_ in ("VBP", "VBZ") and tok.lemma_.lower() in _PERFORMATIVE
+    if tok.lemma_.lower() not in _PERFORMATIVE:
+        return False
+    if tok.tag_ == "VB" and tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children):
+        return tok.head.tag_ in ("VBP", "VBZ")  # "We consider ... and strongly urge": the present of its conjunct
+    return tok.tag_ in ("VBP", "VBZ")
 
 
 def _closing(q: Token) -> bool:
@@ -255,7 +259,9 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]
     cands = [top]
     if len(chain) > 1 and top.lemma_.lower() in SPEECH_VERBS:
         came = chain[-2]
-        if came.dep_ in ("prep", "npadvmod", "nsubj", "nsubjpass", "agent") or _second_act(came):
+        own = came is chain[0] and came.lemma_.lower() in _PERFORMATIVE or came.dep_ != "advcl" or \
+            any(m.dep_ == "mark" for m in came.children)  # "claimed the attacks, targeting ...": not the speaker's own act
+        if came.dep_ in ("prep", "npadvmod", "nsubj", "nsubjpass", "agent") or own and _second_act(came):
             cands = []  # "During a visit ..., X said", "X said, condemning ...": not what was said
     first = top
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -265,7 +271,10 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]
     if first.dep_ in ("ccomp", "parataxis") and first.head.i != first.i:
         cands.append(first.head)
     root = chain[0].sent.root
-    scan = [*chain, root] if first is root or first.head is root and first.dep_ in ("advcl", "conj") else chain
+    scan = chain
+    if first is root or first.head is root and first.dep_ in ("advcl", "conj"):
+        # the main clause and its participles ("..., leaving five dead, according to witnesses")
+        scan = [*chain, root, *(c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
     for t in scan:
         for c in t.children:
             if c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in SPEECH_VERBS and c.i > t.i \
