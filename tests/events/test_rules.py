@@ -22,7 +22,7 @@ RULES = [
      [("MOBILIZE", ("IGONATO",), ("EST",), "future")]),
     # an announced coercive act is a threat (CAMEO 13x)
     ("intent as threat", "China reportedly plans to impose sanctions on Lithuania.",
-     [("THREATEN", ("CHN",), ("LTU",), "hypothetical")]),
+     [("THREATEN", ("CHN",), ("LTU",), "future")]),  # "plans to": planned, future (docs/annotation.md)
     # a place is the target of an act on it; diacritics folded in the gazetteer
     ("place target", "Turkish authorities imposed a curfew in Diyarbakir.",
      [("COERCE", ("TURGOV",), ("TUR",), "asserted")]),

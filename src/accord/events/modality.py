@@ -44,6 +44,8 @@ _FACTIVE_MARKS = lexicon("factive_subordinators")
 _TEMPORAL_MARKS = lexicon("temporal_subordinators")
 _MOTION_PURPOSE = lexicon("motion_purpose_heads")
 _BACKSHIFTED = lexicon("backshifted_future_auxiliaries")
+_HEDGING_PERFECT = lexicon("hedging_perfect_modals")
+_PERFECT_AUX = lexicon("perfect_auxiliaries")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
        "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
 
@@ -134,7 +136,9 @@ def read_modality(tok: Token, inner: Token | None = None) -> ModalityReading:
     if found.get("hypothetical") == _COUNTERFACTUAL:
         found.pop("conditional", None)  # a counterfactual condition is not what the main clause depends on
     wish = _unrealised(tok)
-    if wish:
+    if wish in _FUTURE_VERBS:
+        found.setdefault("future", wish)  # "plans to visit": planned (docs/annotation.md: future)
+    elif wish:
         found.setdefault("hypothetical", wish)
     if inner is not None:
         inner_found: dict[str, str] = {}
@@ -211,6 +215,9 @@ def _cues(t: Token, found: dict[str, str], is_trigger: bool) -> None:
             if c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in _NEG_CANCEL:
                 continue  # "not only attacked ... but also", "not long ago"
             found.setdefault("negated", cl)
+        elif c.dep_ == "aux" and cl in _HEDGING_PERFECT and t.tag_ == "VBN" \
+                and any(a.dep_ == "aux" and a.lower_ in _PERFECT_AUX for a in t.children):
+            found.setdefault("hedged", cl)  # "may have attacked": unsure about a past event
         elif c.dep_ in ("aux", "auxpass") and cl in _HYPOTHETICAL_AUX:
             found.setdefault("hypothetical", cl)
         elif c.dep_ in ("aux", "auxpass") and cl in _FUTURE_AUX:
@@ -272,7 +279,7 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]
         cands.append(first.head)
     root = chain[0].sent.root
     scan = chain
-    if first is root or first.head is root and first.dep_ in ("advcl", "conj"):
+    if first.i == root.i or first.head.i == root.i and first.dep_ in ("advcl", "conj"):
         # the main clause and its participles ("..., leaving five dead, according to witnesses")
         scan = [*chain, root, *(c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG")]
     for t in scan:
