@@ -19,6 +19,11 @@ CASES = [
     ("The election was not held because soldiers attacked the polling stations.", "ASSAULT", "asserted"),
     ("The Thai premier flew to Phnom Penh to meet Hun Manet.", "CONSULT", "asserted"),
     ("Japan might impose sanctions on North Korea.", "SANCTION", "hypothetical"),
+    ("Amnesty International estimates that Myanmar soldiers have burned 300 villages.", "ASSAULT", "reported"),
+    ("A U.N. panel concluded that Eritrean troops killed hundreds of civilians in Axum.", "ASSAULT", "reported"),
+    ("Gunmen may have kidnapped the Italian aid workers in Mali.", "ASSAULT", "hedged"),
+    ("The Colombian president intends to visit Caracas in June.", "AGREE", "future"),
+    ("Norway said it was ready to host talks between Colombia and the rebels.", "AGREE", "asserted"),
 ]
 
 

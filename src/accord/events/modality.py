@@ -45,6 +45,7 @@ _TEMPORAL_MARKS = lexicon("temporal_subordinators")
 _MOTION_PURPOSE = lexicon("motion_purpose_heads")
 _BACKSHIFTED = lexicon("backshifted_future_auxiliaries")
 _HEDGING_PERFECT = lexicon("hedging_perfect_modals")
+_FINDING = lexicon("finding_verbs")
 _PERFECT_AUX = lexicon("perfect_auxiliaries")
 _UP = ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "ccomp", "advcl", "nsubj",
        "nsubjpass", "acl", "relcl", "compound", "amod", "appos")
@@ -260,11 +261,17 @@ def _second_act(t: Token) -> bool:
     return t.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
+def _says(t: Token) -> bool:
+    """A verb of saying, or of finding ("estimates that", "has determined that"): its content is its subject's claim."""
+    lemma = t.lemma_.lower()
+    return lemma in SPEECH_VERBS or lemma in _FINDING and t.pos_ == "VERB"
+
+
 def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]:
     """If the clause is the content of a speech verb ("X said Y attacked Z"), who said it, the cue and the verb."""
     top = chain[-1]
     cands = [top]
-    if len(chain) > 1 and top.lemma_.lower() in SPEECH_VERBS:
+    if len(chain) > 1 and _says(top):
         came = chain[-2]
         own = came is chain[0] and came.lemma_.lower() in _PERFORMATIVE or came.dep_ != "advcl" or \
             any(m.dep_ == "mark" for m in came.children)  # "claimed the attacks, targeting ...": not the speaker's own act
@@ -275,8 +282,14 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]
         first = first.head  # "said militants ambushed a patrol and killed ...": the conjuncts share the saying
     if first is not top:
         chain = [*chain, first]
-    if first.dep_ in ("ccomp", "parataxis") and first.head.i != first.i:
-        cands.append(first.head)
+    up = first
+    for _ in range(3):  # "said the ministry has assessed that ... shipped": the nearest saying above
+        if up.dep_ not in ("ccomp", "parataxis") or up.head.i == up.i:
+            break
+        up = up.head
+        cands.append(up)
+        if _says(up):
+            break
     root = chain[0].sent.root
     scan = chain
     if first.i == root.i or first.head.i == root.i and first.dep_ in ("advcl", "conj"):
@@ -290,8 +303,8 @@ def _speech(chain: list[Token]) -> tuple[Token | None, str | None, Token | None]
             if c.dep_ == "prep" and c.lower_ in _ATTRIBUTION_PREPS:
                 obj = next((g for g2 in c.children for g in [g2, *g2.children] if g.dep_ == "pobj"), None)
                 return obj, "according to", None
-    for t in cands[1:] if top.lemma_.lower() not in SPEECH_VERBS else cands:
-        if t.lemma_.lower() in SPEECH_VERBS and t is not chain[0]:
+    for t in cands[1:] if not _says(top) else cands:
+        if _says(t) and t is not chain[0]:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj, t.lemma_.lower(), t
     return None, None, None
