@@ -270,8 +270,8 @@ class Coder:
             cameo = self._recode(rule, ctx)
             trace.append(rule.id)
             if isinstance(rule.then, dict) and rule.then.get("modality"):
-                modality: Modality = "reported" if reading.speaker is not None else cast(Modality, str(rule.then["modality"]))
-                reading = ModalityReading(modality, None, reading.speaker)
+                modality: Modality = cast(Modality, str(rule.then["modality"]))  # an act done by speaking: asserted
+                reading = ModalityReading(modality, reading.cue, reading.speaker)  # the cue stays for the confidence
         entry = self.codebook.get(cameo)
         ctx.cameo, ctx.plover_type, ctx.reading = cameo, entry.plover_type, reading
         vetoed = self.rules.first("veto.modality", ctx)
@@ -400,6 +400,8 @@ class Coder:
         if "frame" in then:
             frame = str(then["frame"])
             return self.frames.get((frame, ctx.plover_type or ""), self.frames[(frame, "default")])
+        if "modality" in then and ctx.cameo:
+            return ctx.cameo  # a rule that only reads the modality anew keeps the code
         raise ValueError(f"rule {rule.id}: a recode gives cameo, refine or frame")
 
     def _confidence(self, ctx: RuleContext, trace: list[str]) -> float:
