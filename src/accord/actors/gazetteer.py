@@ -18,6 +18,7 @@ from accord.nlp.model import entities
 from accord.types import Location
 
 LOCATION_PREPS = lexicon("event_location_preps")
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the spaCy entity labels that name places
 
 City = tuple[str, str, float, float, int]  # name, ISO alpha-3, latitude, longitude, population
 

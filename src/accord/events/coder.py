@@ -21,6 +21,7 @@ from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.actors.gazetteer import PLACE_ENTITY_LABELS
 from accord.actors.kb import KnowledgeBase, default_kb
 from accord.actors.resolve import DocContext, Mention, Resolver
 from accord.events.arguments import (
@@ -61,7 +62,6 @@ IMPLIED = "implied"  # the role of a target inferred from who acted where (a pro
 _IMPLIED_PROTESTERS = "(implied) protesters"  # the source of a protest nobody is named for
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
-_PLACE_ENTITIES = ("GPE", "LOC", "FAC")  # spaCy entity labels of places
 _PLACE_OBJECT_PREPS = lexicon("place_object_preps")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
@@ -72,6 +72,7 @@ _INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
 _FIRST_PERSON = lexicon("first_person_pronouns")
 _STATE_GROUPS = lexicon("group_of_states_nouns")
 _LEADER_GROUPS = lexicon("group_of_leaders_nouns")
+_GROUP_NOUNS = _STATE_GROUPS | _LEADER_GROUPS
 _PAIR = lexicon("pair_determiners")
 _COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
 _THE = lexicon("definite_articles")
@@ -288,7 +289,7 @@ class Coder:
         story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
         sole = None  # without a story country, the one country the sentence names, for unknown people
         # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
-        if story is None and len(named) == 1 and not named & set(_NOT_STATES) and where in (None, *named):
+        if story is None and len(named) == 1 and not named.intersection(_NOT_STATES) and where in (None, *named):
             sole = next(iter(named))
         speaker = idx.actors(reading.speaker) if reading.speaker is not None else []
         said_by = next((m.ref.code for m in speaker if m.ref.code), None)  # "I", "we" in a quote
@@ -535,7 +536,7 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
         return r, None
     if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
         return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
-    if doc[m.head].lower_ in _STATE_GROUPS | _LEADER_GROUPS:
+    if doc[m.head].lower_ in _GROUP_NOUNS:
         return r, None  # "the two countries": the states named (_group_of_states), not one guessed
     person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
     if m.how == "unresolved":
@@ -550,7 +551,7 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
         return dataclasses.replace(r, code=sole), "sentence"  # an unknown name, not a pronoun ("He met Putin")
     if story is None and story_any is not None and m.how in ("unresolved", "agent") and _definite_institution(doc[m.head]):
         story = story_any  # "the government sent soldiers into Somalia" in a story about Kenya
-    if story is None or m.how not in ("unresolved", "agent", "coref") or head.ent_type_ in _PLACE_ENTITIES \
+    if story is None or m.how not in ("unresolved", "agent", "coref") or head.ent_type_ in PLACE_ENTITY_LABELS \
             or (at_place and head.ent_type_ == "PERSON"):
         return r, None  # a place the gazetteer lacks ("its pullout from Kherson") is no actor of the story's country
     return dataclasses.replace(r, code=story + (r.sector or "")), "story"
@@ -629,7 +630,7 @@ def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ..
     for a, m in zip(targets, mentions, strict=True):
         if not a.code and not a.actor_id and m.how != "coref":
             head = doc[m.head]
-            if head.ent_type_ in ("ORG", *_PLACE_ENTITIES) or any(t.i in coded for t in head.subtree):
+            if head.ent_type_ == "ORG" or head.ent_type_ in PLACE_ENTITY_LABELS or any(t.i in coded for t in head.subtree):
                 out.append(a)
                 continue
             a = dataclasses.replace(a, code=country + (a.sector or ""))
