@@ -51,6 +51,9 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Do the one-time lazy loads (gazetteer, date parser) now rather than on the first article."""
+        from accord.events import dates
+
+        dates.warm_up()
         self.code(document_from_text("Russian troops shelled Kharkiv in Ukraine on Monday, May 5, 2025.",
                                      published=dt.date(2025, 5, 6)))
 
