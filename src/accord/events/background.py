@@ -9,6 +9,7 @@ on Monday that the talks, which began decades ago, ..." dates the talks, not the
 from __future__ import annotations
 
 import re
+import threading
 
 from spacy.tokens import Span, Token
 
@@ -57,8 +58,16 @@ def _dates_back(span: Span, own: frozenset[int] | None = None) -> bool:
     return False
 
 
+_LAST = threading.local()  # per thread: the last sentence asked about and the answer
+
+
 def _mentions_time(sent: Span) -> bool:
-    return any(t.lower_ in _UNITS or t.lower_ in _AGO or _DECADE_NUMBER.match(t.lower_) for t in sent)
+    """Whether the sentence has a unit, "ago" or a decade-like number at all (once per sentence)."""
+    last = getattr(_LAST, "last", None)
+    if last is None or last[0] is not sent.doc or last[1] != (sent.start, sent.end):
+        found = any(t.lower_ in _UNITS or t.lower_ in _AGO or _DECADE_NUMBER.match(t.lower_) for t in sent)
+        last = _LAST.last = (sent.doc, (sent.start, sent.end), found)
+    return last[2]
 
 
 def is_background(tok: Token) -> bool:

@@ -11,6 +11,7 @@ Any predicate can be negated by writing `not.<name>`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
@@ -299,11 +300,24 @@ def _refusal_aux(ctx: RuleContext, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in ctx.tok.children)
 
 
+_SENTENCE = threading.local()  # per thread: the last sentence asked about, its lower text and "?" tokens
+
+
+def _sentence_facts(ctx: RuleContext) -> tuple[str, int]:
+    """(lower-cased text, index of the last "?" token or -1) of the trigger's sentence, computed
+    once per sentence: spaCy rebuilds `token.sent` on every access."""
+    sent = ctx.sent if ctx.sent is not None else ctx.tok.sent
+    last = getattr(_SENTENCE, "last", None)
+    if last is None or last[0] is not sent.doc or last[1] != (sent.start, sent.end):
+        marks = [t.i for t in sent if t.text == "?"]
+        last = _SENTENCE.last = (sent.doc, (sent.start, sent.end), sent.text.lower(), marks[-1] if marks else -1)
+    return last[2], last[3]
+
+
 @predicate("question", "bool")
 def _question(ctx: RuleContext, value: bool) -> bool:
     """A question mark follows the trigger in its sentence."""
-    tok = ctx.tok
-    return any(t.text == "?" and t.i > tok.i for t in tok.sent) == value
+    return (_sentence_facts(ctx)[1] > ctx.tok.i) == value
 
 
 @predicate("dated_possessive", "bool")
@@ -675,7 +689,7 @@ _PREPARE["phrases"] = _phrases
 @predicate("sentence_phrase", "phrases")
 def _sentence_phrase(ctx: RuleContext, pattern: Any) -> bool:
     """The trigger's sentence, lower-cased, contains one of these words or phrases (whole words)."""
-    return pattern is not None and pattern.search(ctx.tok.sent.text.lower()) is not None
+    return pattern is not None and pattern.search(_sentence_facts(ctx)[0]) is not None
 
 
 @predicate("passive", "bool")
