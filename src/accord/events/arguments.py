@@ -180,8 +180,45 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _tense(verb: Token) -> str | None:
+    """The tag that carries a verb's tense: its own (VBD, VBZ, VBP), else its finite or modal auxiliary's."""
+    if verb.tag_ in _FINITE_TAGS:
+        return verb.tag_
+    return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS + ("MD",)), None)
+
+
+def finite_conjunct_governor(verb: Token) -> Token | None:
+    """'Abubakar said the initiative aims to mobilize forces and urged his counterparts to ...': the
+    parser hangs a finite conjunct without a subject ('urged') on the nearest verb, often a
+    non-finite or modal one ('to mobilize', 'will help') in a clause below the verb it is coordinated
+    with. That verb is the nearest governing verb of the conjunct's own tense ('said'); None when the
+    conjunct's head has a tense of its own ('was indicted and resigned', 'have kidnapped ... and
+    exploded': the tagger's VBD may be a VBN) or no such verb is near."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or any(c.dep_ in _SUBJ + ("nsubjpass",) for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or _tense(head) not in (None, "MD"):
+        return None  # a finite head: "has kidnapped ... and exploded" (the tagger's VBD may be a VBN)
+    cur = head
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB + ("ccomp",):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and _tense(cur) == verb.tag_:
+            return cur  # a verb of another tense ('aims') is passed by
+    return None
+
+
 def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
     """Climb to the clause that governs `tok` and take its subject."""
+    gov = finite_conjunct_governor(tok)
+    if gov is not None:
+        subj = _subject(gov, idx)
+        if subj:
+            return subj
     cur = tok
     for _ in range(6):
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
