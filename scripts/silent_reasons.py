@@ -83,25 +83,36 @@ def _gold_tokens(doc: Any, start: int, end: int, text: str, gold: list[dict[str,
     return toks
 
 
+def _span_head(toks: list[Any]) -> Any:
+    """The syntactic head of the gold trigger's words: the first whose head lies outside them, a verb first."""
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i] or toks
+    return next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0])
+
+
 def _no_trigger_reason(toks: list[Any], patterns: Any) -> str:
+    """Why the gold trigger's head word made no candidate: no row at all, a verb row but the word is
+    no verb to the parser (a noun: `noun`, a modifier or adjective: `modifier`), a verb row whose cue
+    (particle, object, preposition, predicate) the sentence did not meet, or a noun row not met."""
     if not toks:
         return "a.no-gold-trigger"
-    kinds = []
-    for t in toks:
-        verb_rows = any(patterns.verbs.get(c) for c in lemma_candidates(t))
-        noun_rows = bool(patterns.nouns.get(t.lemma_.lower()) or patterns.nouns.get(t.lower_))
-        verbal = t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp" and t.lower_.endswith("ed"))
-        if verb_rows and not (verbal and t.dep_ not in ("aux", "auxpass", "amod")):
-            kinds.append(f"a.verb-row-not-verbal({t.pos_}/{t.dep_})")
-        elif verb_rows:
-            kinds.append("a.verb-row-cue")
-        elif noun_rows and t.pos_ not in ("NOUN", "PROPN") and t.tag_ != "VBG":
-            kinds.append(f"a.noun-row-pos({t.pos_})")
-        elif noun_rows:
-            kinds.append("a.noun-row-cue")
-    if not kinds:
-        return "a.no-row"
-    return sorted(kinds, key=lambda k: (not k.startswith("a.verb-row-not"), not k.startswith("a.verb-row-cue"), k))[0]
+    t = _span_head(toks)
+    verb_rows = [p for c in lemma_candidates(t) for p in patterns.verbs.get(c, ())]
+    noun_rows = list(patterns.nouns.get(t.lemma_.lower(), ())) + list(patterns.nouns.get(t.lower_, ()))
+    verbal = t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ == "acomp" and t.lower_.endswith("ed"))
+    if noun_rows and t.pos_ in ("NOUN", "PROPN"):
+        return "a.noun-row-cue"
+    if verb_rows and verbal and t.dep_ not in ("aux", "auxpass", "amod"):
+        return "a.verb-row-cue(" + ("converted" if all(p.id.startswith("p2.") for p in verb_rows) else "curated") + ")"
+    if verb_rows and t.pos_ in ("NOUN", "PROPN"):
+        return "a.verb-row-noun-word"
+    if verb_rows:
+        return "a.verb-row-modifier-word"
+    if noun_rows:
+        return "a.noun-row-not-noun"
+    if any(any(patterns.verbs.get(c) for c in lemma_candidates(x)) or patterns.nouns.get(x.lemma_.lower()) for x in toks):
+        return "a.no-row-on-head(other word has a row)"
+    return "a.no-row"
 
 
 def _note_reason(n: Note) -> str:
@@ -164,6 +175,7 @@ def main() -> None:
             if len(examples[reason]) < args.examples:
                 examples[reason].append(line)
             rows.append({"sid": s["sid"], "reason": reason, "text": s["text"], "gold": gold,
+                         "head": (lambda h: f"{h.text}/{h.pos_}/{h.dep_}")(_span_head(toks)) if toks else None,
                          "gold_tokens": [f"{t.text}/{t.lemma_}/{t.pos_}/{t.tag_}/{t.dep_}<-{t.head.text}" for t in toks],
                          "notes": [{"trigger": n.trigger, "rule": n.rule, "outcome": n.outcome, "by": n.by,
                                     "trace": list(n.trace), "detail": n.detail} for n in notes]})

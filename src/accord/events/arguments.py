@@ -181,6 +181,7 @@ def _plural(tok: Token) -> bool:
 
 
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
+_MEANS_PREPS = lexicon("means_preps")
 
 
 def _tense(verb: Token) -> str | None:
@@ -229,7 +230,10 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             # not "Trump's tariffs targeting Canada" (the tariffs' owner does not target)
             own = idx.by_token.get(head.i)
             return [own] if own is not None else []
-        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        means = head.lower_ in _MEANS_PREPS and not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children)
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not means:
+            # (not "increased pressure by conducting tests": a means, done by the subject, found next;
+            # after a passive, "displaced by fighting", "by" names the agent)
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
