@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
-from accord.events.triggers import MUST_REQUEST, Trigger
+from accord.events.triggers import MUST_REQUEST, Trigger, misparsed_finite
 from accord.lexicons import lexicon
 from accord.types import ActorRef
 
@@ -328,6 +328,9 @@ def _core(tok: Token) -> list[Token]:
 
 def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     verb = trig.token
+    subject = misparsed_finite(verb)
+    if subject is not None:  # "have since banned civilians", "Trump hosted Erdogan": an active verb
+        return _finish(idx.actors(subject), idx.actors(verb.head) + _prep_objects(verb.head, trig.pattern.targets, idx), False)
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "protesters detained by police", "the detained protesters": a passive participle
         return _finish(_subject(verb, idx), idx.actors(verb.head), False)

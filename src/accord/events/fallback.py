@@ -24,7 +24,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
-from accord.events.arguments import LIGHT_VERBS, STATEMENT_LIGHT_VERBS, Arguments, MentionIndex, finite_conjunct_governor
+from accord.events.arguments import (
+    LIGHT_VERBS,
+    STATEMENT_LIGHT_VERBS,
+    Arguments,
+    MentionIndex,
+    finite_conjunct_governor,
+)
 from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
 from accord.lexicons import lexicon

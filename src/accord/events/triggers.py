@@ -32,7 +32,8 @@ _SELF = lexicon("self_exhortation_pronouns")
 _PARTITIVE = lexicon("partitive_nouns")
 _PARTITIVE_PREPS = lexicon("partitive_preps")
 _CONTAINERS = lexicon("container_nouns")
-_DEVERBAL = tuple((r["suffix"].lower(), r["verb_ending"].lower(), r["cue"].lower() == "any", float(r["factor"]))
+_PERFECT = lexicon("perfect_auxiliaries")
+_DEVERBAL = tuple((r["suffix"].lower(), r["verb_ending"].lower(), r["bare"] == "1", float(r["factor"]))
                   for r in table("deverbal_suffixes"))
 _DEVERBAL_OBJECT_PREPS = lexicon("deverbal_object_preps")
 
@@ -58,7 +59,8 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
     used: set[int] = set()
     for tok in sent:
         verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed"))
-        if verbal and tok.dep_ not in ("aux", "auxpass", "amod"):  # "is opposed to": an adjectival passive
+        if verbal and (tok.dep_ not in ("aux", "auxpass", "amod") or misparsed_finite(tok) is not None):
+            # "is opposed to": an adjectival passive; but not "have since banned civilians"
             trig = _verb(tok, patterns) or _obligation_frame(tok)
             if trig is not None:
                 found.append(trig)
@@ -73,6 +75,25 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
             found.append(trig)
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+def misparsed_finite(tok: Token) -> Token | None:
+    """A verb the parser made a noun's modifier: after a perfect auxiliary ("Kenyan authorities have
+    since banned civilians": 'have' made the main verb), or in a sentence with no verb at all, after
+    the name that is its subject ("Trump hosted Erdogan in the White House" parsed as one noun
+    phrase). Its subject's head word (the auxiliary's subject, the name), else None."""
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    j = tok.i - 1
+    while j > tok.sent.start and (tok.doc[j].dep_ == "advmod" or tok.doc[j].pos_ == "ADV"):
+        j -= 1  # "have since banned", "has already seized"
+    prev = tok.doc[j]
+    if prev.pos_ in ("VERB", "AUX") and prev.lemma_.lower() in _PERFECT:
+        return next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    if j == tok.i - 1 and prev.pos_ == "PROPN" and prev.dep_ in ("nmod", "compound") and tok.sent.root.pos_ not in ("VERB", "AUX") \
+            and not any(c.dep_ == "det" for c in tok.head.children):
+        return prev
+    return None
 
 
 def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
