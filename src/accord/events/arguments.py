@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from accord.actors.resolve import Mention
 from accord.events.lemmas import lemma_candidates
-from accord.events.triggers import MUST_REQUEST, Trigger
+from accord.events.triggers import MUST_REQUEST, Trigger, misparsed_finite
 from accord.lexicons import lexicon
 from accord.types import ActorRef
 
@@ -180,8 +180,46 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
+_MEANS_PREPS = lexicon("means_preps")
+
+
+def _tense(verb: Token) -> str | None:
+    """The tag that carries a verb's tense: its own (VBD, VBZ, VBP), else its finite or modal auxiliary's."""
+    if verb.tag_ in _FINITE_TAGS:
+        return verb.tag_
+    return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS + ("MD",)), None)
+
+
+def finite_conjunct_governor(verb: Token) -> Token | None:
+    """'Abubakar said the initiative aims to mobilize forces and urged his counterparts to ...': the
+    parser hangs a finite conjunct without a subject ('urged') on the nearest verb, often a
+    non-finite or modal one ('to mobilize', 'will help') in a clause below the verb it is coordinated
+    with. That verb is the nearest governing verb of the conjunct's own tense ('said'); None when the
+    conjunct's head has a tense of its own ('was indicted and resigned', 'have kidnapped ... and
+    exploded': the tagger's VBD may be a VBN) or no such verb is near."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE_TAGS or any(c.dep_ in _SUBJ + ("nsubjpass",) for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or _tense(head) not in (None, "MD"):
+        return None  # a finite head: "has kidnapped ... and exploded" (the tagger's VBD may be a VBN)
+    cur = head
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB + ("ccomp",):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and _tense(cur) == verb.tag_:
+            return cur  # a verb of another tense ('aims') is passed by
+    return None
+
+
 def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
     """Climb to the clause that governs `tok` and take its subject."""
+    gov = finite_conjunct_governor(tok)
+    if gov is not None:
+        subj = _subject(gov, idx)
+        if subj:
+            return subj
     cur = tok
     for _ in range(6):
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
@@ -192,7 +230,10 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             # not "Trump's tariffs targeting Canada" (the tariffs' owner does not target)
             own = idx.by_token.get(head.i)
             return [own] if own is not None else []
-        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        means = head.lower_ in _MEANS_PREPS and not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children)
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not means:
+            # (not "increased pressure by conducting tests": a means, done by the subject, found next;
+            # after a passive, "displaced by fighting", "by" names the agent)
             for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
@@ -287,6 +328,9 @@ def _core(tok: Token) -> list[Token]:
 
 def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     verb = trig.token
+    subject = misparsed_finite(verb)
+    if subject is not None:  # "have since banned civilians", "Trump hosted Erdogan": an active verb
+        return _finish(idx.actors(subject), idx.actors(verb.head) + _prep_objects(verb.head, trig.pattern.targets, idx), False)
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         # "protesters detained by police", "the detained protesters": a passive participle
         return _finish(_subject(verb, idx), idx.actors(verb.head), False)

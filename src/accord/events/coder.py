@@ -111,6 +111,7 @@ class Note:
     by: str | None = None  # the id of the rule that decided
     trace: tuple[str, ...] = ()
     detail: str = ""
+    start: int = -1  # the character offset of the trigger's first word in the document (-1: unknown)
 
 
 @dataclass
@@ -180,7 +181,7 @@ class Coder:
             for e in events:
                 if e.confidence < self.min_confidence:
                     notes.append(Note(e.sentence_index, e.trigger.text, e.rule, "below-threshold", None, e.trace,
-                                      f"confidence {e.confidence} < {self.min_confidence}"))
+                                      f"confidence {e.confidence} < {self.min_confidence}", e.trigger.start))
         return kept
 
     def code_sentence(self, sent: Span, si: int, mentions: list[Mention], document: Document,
@@ -221,7 +222,7 @@ class Coder:
         if notes is not None:
             for e in events:
                 notes.append(Note(si, e.trigger.text, e.rule, "kept", None, e.trace,
-                                  f"{e.type} {e.cameo} {e.modality} {e.confidence}"))
+                                  f"{e.type} {e.cameo} {e.modality} {e.confidence}", e.trigger.start))
         return events
 
     def _event(self, ctx: RuleContext, si: int, document: Document, notes: list[Note] | None) -> Event | None:
@@ -441,10 +442,10 @@ def _note(notes: list[Note] | None, si: int, trig: Trigger | TextSpan, outcome: 
     if notes is None:
         return
     if isinstance(trig, TextSpan):
-        notes.append(Note(si, trig.text, "", outcome, by, (), detail))
+        notes.append(Note(si, trig.text, "", outcome, by, (), detail, trig.start))
     else:
         words = " ".join(trig.token.doc[i].text for i in sorted({trig.token.i, *trig.extra}))
-        notes.append(Note(si, words, trig.pattern.id, outcome, by, (), detail))
+        notes.append(Note(si, words, trig.pattern.id, outcome, by, (), detail, trig.token.doc[trig.first].idx))
 
 
 def _frame_contents(triggers: list[Trigger]) -> dict[int, Trigger]:

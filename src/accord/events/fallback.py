@@ -24,7 +24,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
-from accord.events.arguments import LIGHT_VERBS, STATEMENT_LIGHT_VERBS, Arguments, MentionIndex
+from accord.events.arguments import (
+    LIGHT_VERBS,
+    STATEMENT_LIGHT_VERBS,
+    Arguments,
+    MentionIndex,
+    finite_conjunct_governor,
+)
 from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
 from accord.lexicons import lexicon
@@ -208,7 +214,11 @@ def _harm_cause(noun: Token) -> Token | None:
 
 def _clause_subjects(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verb it is coordinated with or completes ("they picked out
-    officers, tied their hands and shot them": 'they' shot)."""
+    officers, tied their hands and shot them": 'they' shot), or of the verb a finite conjunct the
+    parser hung too low is coordinated with (`finite_conjunct_governor`)."""
+    gov = finite_conjunct_governor(verb)
+    if gov is not None and any(c.dep_ == "nsubj" for c in gov.children):
+        return [c for c in gov.children if c.dep_ == "nsubj"]
     cur = verb
     for n in range(4):
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 
 from spacy.tokens import Span, Token
 
+from accord.events.triggers import misparsed_finite
 from accord.lexicons import lexicon
 
 # What a predicate's value is, prepared once by `prepare`: words (a word, a list or @lexicon),
@@ -168,6 +169,12 @@ def _anchored(ctx: RuleContext, value: bool) -> bool:
 def _has_extra(ctx: RuleContext, value: bool) -> bool:
     """The trigger has more words than its head (a particle or a light verb's object)."""
     return bool(ctx.trig.extra) == value
+
+
+@predicate("misparsed_finite", "bool")
+def _misparsed_finite(ctx: RuleContext, value: bool) -> bool:
+    """The trigger is a finite verb the parser made a noun's modifier ("have since banned civilians", "Trump hosted Erdogan")."""
+    return (misparsed_finite(ctx.tok) is not None) == value
 
 
 @predicate("word", "words")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from accord.events.lemmas import hyphen_prefix, lemma_candidates
 from accord.events.patterns import Pattern, PatternSet
-from accord.lexicons import lexicon
+from accord.lexicons import lexicon, table
 
 _INTENT_NOUNS = lexicon("intent_nouns")
 _NO_WORDS = lexicon("none_determiners")
@@ -31,6 +32,10 @@ _SELF = lexicon("self_exhortation_pronouns")
 _PARTITIVE = lexicon("partitive_nouns")
 _PARTITIVE_PREPS = lexicon("partitive_preps")
 _CONTAINERS = lexicon("container_nouns")
+_PERFECT = lexicon("perfect_auxiliaries")
+_DEVERBAL = tuple((r["suffix"].lower(), r["verb_ending"].lower(), r["bare"] == "1", float(r["factor"]))
+                  for r in table("deverbal_suffixes"))
+_DEVERBAL_OBJECT_PREPS = lexicon("deverbal_object_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,8 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
     used: set[int] = set()
     for tok in sent:
         verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed"))
-        if verbal and tok.dep_ not in ("aux", "auxpass", "amod"):  # "is opposed to": an adjectival passive
+        if verbal and (tok.dep_ not in ("aux", "auxpass", "amod") or misparsed_finite(tok) is not None):
+            # "is opposed to": an adjectival passive; but not "have since banned civilians"
             trig = _verb(tok, patterns) or _obligation_frame(tok)
             if trig is not None:
                 found.append(trig)
@@ -64,11 +70,30 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
             continue
         if tok.pos_ == "VERB" and tok.tag_ != "VBG":
             continue
-        trig = _intent_frame(tok) or _noun(tok, patterns)
+        trig = _intent_frame(tok) or _noun(tok, patterns) or _deverbal(tok, patterns)
         if trig is not None and not any(t.token.i == tok.i for t in found):
             found.append(trig)
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+def misparsed_finite(tok: Token) -> Token | None:
+    """A verb the parser made a noun's modifier: after a perfect auxiliary ("Kenyan authorities have
+    since banned civilians": 'have' made the main verb), or in a sentence with no verb at all, after
+    the name that is its subject ("Trump hosted Erdogan in the White House" parsed as one noun
+    phrase). Its subject's head word (the auxiliary's subject, the name), else None."""
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    j = tok.i - 1
+    while j > tok.sent.start and (tok.doc[j].dep_ == "advmod" or tok.doc[j].pos_ == "ADV"):
+        j -= 1  # "have since banned", "has already seized"
+    prev = tok.doc[j]
+    if prev.pos_ in ("VERB", "AUX") and prev.lemma_.lower() in _PERFECT:
+        return next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    if j == tok.i - 1 and prev.pos_ == "PROPN" and prev.dep_ in ("nmod", "compound") and tok.sent.root.pos_ not in ("VERB", "AUX") \
+            and not any(c.dep_ == "det" for c in tok.head.children):
+        return prev
+    return None
 
 
 def _verb(tok: Token, patterns: PatternSet) -> Trigger | None:
@@ -216,6 +241,44 @@ def _noun(tok: Token, patterns: PatternSet) -> Trigger | None:
         if p.cue == "prep" and not any(ch.dep_ == "prep" and ch.lower_ in p.cue_values for ch in tok.children):
             continue
         return Trigger(tok, p)
+    return None
+
+
+def _deverbal(tok: Token, patterns: PatternSet) -> Trigger | None:
+    """'the backing of India', 'the train hijacking', 'the activation of a standby force': a common
+    noun made from a trigger verb (lexicon table `deverbal_suffixes`) and without a noun row of its
+    own is that verb's event, told as a noun. Only curated verb rows (not converted ones), not frames;
+    a row without a cue where the table allows it ("-ing"), else an object cue that the noun's "of"
+    phrase meets ("activation of a force")."""
+    if tok.pos_ != "NOUN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in patterns.nouns or tok.lower_ in patterns.nouns:
+        return None
+    seen: set[tuple[str, bool]] = set()
+    for suffix, ending, any_cue, factor in _DEVERBAL:
+        if not lemma.endswith(suffix) or len(lemma) < len(suffix) + 3:
+            continue
+        stem = lemma[: -len(suffix)]
+        stems = [stem] + ([stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [])  # "shelling", "bombing"
+        for verb in (s + ending for s in stems):
+            if (verb, any_cue) in seen:
+                continue
+            seen.add((verb, any_cue))
+            for p in patterns.verbs.get(verb, ()):
+                if p.frame or p.id.startswith("p2.") or p.cue not in ("", "obj") or (p.cue == "" and not any_cue):
+                    continue
+                extra: tuple[int, ...] = ()
+                if p.cue == "obj":
+                    objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in _DEVERBAL_OBJECT_PREPS
+                            for o in c.children if o.dep_ == "pobj"]
+                    hit = next((o for o in objs if o.lemma_.lower() in p.cue_values or o.lower_ in p.cue_values), None)
+                    if hit is None:
+                        continue
+                    extra = (hit.i,)
+                noun = dataclasses.replace(p, pos="noun", cue="", id=f"{p.id}.deverbal",
+                                           confidence=round(p.confidence * factor, 2))
+                return Trigger(tok, noun, extra)
     return None
 
 
