@@ -4,14 +4,15 @@ to src/accord/data/scorer/model.npz.
     PYTHONPATH=src python scripts/scorer/train.py [--dev ../shared/eval/plover_gsr_dev.jsonl]
 
 Training data, and only this: the VOA **tune** split (eval/voa/voa_sentences.jsonl, stories with
-split == "tune", gold from eval/voa/gold/tune_*.jsonl), the PLOVER dev set, and the example
+split == "tune", gold from eval/voa/gold/tune_*.jsonl), the PLOVER dev set, the example
 sentences of the rules (data/rules/*.yaml, data/rules/examples/*.yaml; `events: []` are
-negatives). The test split is never read.
+negatives) and the project's probe sentences but their held-out `check` parts (eval/probes/*.jsonl;
+`types: []` are negatives). The test split is never read.
 
 Each sentence becomes a set of features (accord.events.scorer.sentence_features, from the same
 spaCy parse the coder uses) and a 0/1 label per PLOVER type. A tune story is parsed whole, as the
 coder parses it, and each spaCy sentence takes the gold types of the gold sentence it starts in;
-dev and example sentences are parsed alone. Features seen in fewer than MIN_COUNT training
+dev, example and probe sentences are parsed alone. Features seen in fewer than MIN_COUNT training
 sentences are dropped. One L2-regularised logistic regression per type is fitted by full-batch
 Adam from zero weights for a fixed number of steps: no randomness, so the same data give the same
 weights (the seed below is set anyway, for numpy's sake). scripts/scorer/cv.py reuses these
@@ -24,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -36,6 +38,7 @@ SEED = 17
 MIN_COUNT = 2
 L2 = 1e-3
 VETO_L2 = 1e-3
+PROBE_ROWS = True  # train on the probe sentences too (docs/scorer.md, session 6)
 DENSE = False  # also use the sentence's mean spaCy token tensor (docs/scorer.md)
 STEPS = 300
 LEARNING_RATE = 0.05
@@ -93,6 +96,27 @@ def dev_texts(path: Path) -> list[tuple[str, set[str]]]:
         if line.strip():
             r = json.loads(line)
             out.append((r["text"], {r.get("event_current") or r["event"]}))
+    return out
+
+
+PROBES = ROOT / "eval" / "probes"
+HELD_OUT_PARTS = ("check", "check2")  # the probe sets' held-out parts (eval/probes/README.md)
+
+
+def probe_texts(folder: Path = PROBES, held_out: bool = False) -> list[tuple[str, set[str]]]:
+    """The project's own probe sentences (eval/probes/*.jsonl) and their expected types: `type`
+    (one) or `types` (a list; empty for a negative). Their `check` parts are left out unless
+    `held_out`, so that they stay a held-out check of the rules with the scorer on."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if not held_out and (r.get("part") or r.get("split")) in HELD_OUT_PARTS:
+                continue
+            types = set(r["types"]) if "types" in r else ({r["type"]} if r.get("type") else set())
+            out.append((r["text"], types))
     return out
 
 
@@ -181,9 +205,10 @@ def fit(rows: Sequence[Row], types: Sequence[str], l2: float = L2, steps: int = 
                        d.astype(np.float32) if dense else None)
 
 
-def base_rows(pipe, dev: Path) -> tuple[list[Row], list[Row]]:
-    """Type-model and veto-model rows of the dev set and the rule examples (all but the tune stories)."""
-    coded = coded_texts(pipe, dev_texts(dev) + example_texts())
+def base_rows(pipe, dev: Path, probes: bool = PROBE_ROWS) -> tuple[list[Row], list[Row]]:
+    """Type-model and veto-model rows of the dev set, the rule examples and (with `probes`) the
+    probe sentences: all but the tune stories."""
+    coded = coded_texts(pipe, dev_texts(dev) + example_texts() + (probe_texts() if probes else []))
     return text_rows(coded), text_event_rows(coded)
 
 
@@ -195,6 +220,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--dev", type=Path, default=DEV, help="the PLOVER dev set (JSONL)")
     ap.add_argument("--out", type=Path, default=OUT, help="the folder to write model.npz to")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    t0 = time.perf_counter()
     pipe = Pipeline(scorer=None)
     rows, _ = base_rows(pipe, args.dev)
     chosen, by_sid = tune_stories()
@@ -203,7 +229,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     model = fit(rows, PLOVER_TYPES)
     args.out.mkdir(parents=True, exist_ok=True)
     model.save(args.out / "model.npz")
-    print(f"{len(rows)} sentences, {len(model.vocab)} features, {len(model.types)} types -> {args.out / 'model.npz'}")
+    print(f"{len(rows)} sentences, {len(model.vocab)} features, {len(model.types)} types -> {args.out / 'model.npz'} "
+          f"in {time.perf_counter() - t0:.0f} s")
     return 0
 
 

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 
 from accord.events.scorer import (
+    REVIVE_ID,
+    RULE_ID,
     SCORER_ENV,
     Scorer,
     ScorerModel,
@@ -96,5 +98,50 @@ def test_veto_only_removes_and_propose_only_adds(pipes):
     proposed = Scorer(on.coder, mode="propose")(doc, document, base)
     assert {e.id for e in base} <= {e.id for e in proposed}
     new = [e for e in proposed if e.id not in {b.id for b in base}]
-    assert all(e.trace == ("scorer.propose",) for e in new)
-    assert {e.sentence_index for e in new}.isdisjoint({e.sentence_index for e in base})
+    assert all(e.trace[0] == RULE_ID or e.trace[-1] == REVIVE_ID for e in new)
+    for e in new:  # a revived event is of a type its sentence's kept events lack
+        assert e.type not in {b.type for b in base if b.sentence_index == e.sentence_index}
+
+
+REVIVE = ("The European Union reiterated its demand on Tuesday that Serbia free the detained journalists. "
+          "Human rights groups renewed their appeal for Egypt to free the activists.")
+
+
+def _coded(pipe: Pipeline, text: str, scorer: Scorer | None = None) -> list[tuple]:
+    document = Document(id="scorer-test", text=text, published=dt.date(2025, 3, 4))
+    doc = pipe.parse(text)
+    events = pipe.coder(doc, document)
+    if scorer is not None:
+        events = scorer(doc, document, events)
+    return [(e.sentence_index, e.type, e.trigger.text, tuple(a.code for a in e.sources),
+             tuple(a.code for a in e.targets), e.modality, e.confidence, e.trace[0], e.trace[-1] == REVIVE_ID) for e in events]
+
+
+def test_revive_brings_back_dropped_events(pipes):
+    """The coder drops the two requests as below its confidence threshold (0.28 and 0.21); the
+    scorer, sure of REQUEST for both sentences, brings them back: beside the kept RETREAT of the
+    first sentence, and alone in the second."""
+    off, on = pipes
+    kept = (0, "RETREAT", "free", ("SRB",), ("SRBMED",), "reported", 0.7, "trigger.verb.free", False)
+    assert _coded(off, REVIVE) == [kept]
+    assert _coded(off, REVIVE, on.scorer) == [
+        kept,
+        (0, "REQUEST", "demand", ("IGOEU",), (), "reported", 0.28, "trigger.noun.demand", True),
+        (1, "REQUEST", "appeal", (None,), (), "asserted", 0.21, "trigger.noun.appeal", True),
+    ]
+    p = default_model().probs(next(iter(off.parse(REVIVE).sents)))
+    assert round(p["REQUEST"], 3) == 0.792
+
+
+def test_proposal_takes_the_coders_actors(pipes):
+    """A proposal on the scorer's own word (off by default: propose_above > 1) is coded by the
+    coder's event code: here its rule for a protest's implied target adds the government of the
+    place, which the session-4 bare proposal lacked."""
+    off, _ = pipes
+    text = "Thousands of opposition supporters gathered in central Nairobi on Sunday."
+    assert _coded(off, text) == []
+    coder = _coded(off, text, Scorer(off.coder, mode="propose", propose_above=0.3, actors="coder"))
+    bare = _coded(off, text, Scorer(off.coder, mode="propose", propose_above=0.3, actors="bare"))
+    assert [x[:6] for x in coder] == [(0, "PROTEST", "Thousands", ("KENCVL",), ("KENGOV",), "asserted")]
+    assert [x[:6] for x in bare] == [(0, "PROTEST", "Thousands", ("KENCVL",), (), "asserted")]
+    assert coder[0][7] == bare[0][7] == RULE_ID
