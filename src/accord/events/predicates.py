@@ -875,6 +875,48 @@ def _extraposed(ctx: RuleContext, value: bool) -> bool:
     return found == value
 
 
+_ACCUSATION_PREPS = lexicon("accusation_content_preps")
+
+
+@predicate("accused_act", "words")
+def _accused_act(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """A verb trigger, or a conjunct of one, is the gerund after of/for/over/with that says what a verb of
+    these lemmas blames its object for: the verb's own preposition or its object's ("accused the group
+    of killing, *maiming* and *looting*", "criticized the newspaper for *refusing* to publish")."""
+    if ctx.trig.pattern.pos != "verb":
+        return False
+    cur = ctx.tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ not in ("pcomp", "pobj") or cur.head.dep_ != "prep" or cur.head.lower_ not in _ACCUSATION_PREPS:
+        return False
+    owner = cur.head.head
+    if owner.dep_ in ("dobj", "nsubjpass") and owner.pos_ in ("NOUN", "PROPN", "PRON"):
+        owner = owner.head
+    return owner.pos_ == "VERB" and owner.lemma_.lower() in words
+
+
+_RELATIVE_PRONOUNS = lexicon("relative_pronouns")
+
+
+@predicate("generic_subject", "bool")
+def _generic_subject(ctx: RuleContext, value: bool) -> bool:
+    """A verb trigger in the simple present (VBP, no auxiliary) whose subject, or the noun its relative
+    pronoun stands for, is a bare plural common noun: no determiner, possessive or number ("Foreign
+    bloggers who *praise* China gain followers", "influencers *cooperate* with the government, she said"):
+    what a kind of people does, not an event. A main verb is left alone: a headline tells news in the
+    present ("Farmers protest new tax")."""
+    tok = ctx.tok
+    if ctx.trig.pattern.pos != "verb" or tok.tag_ != "VBP" or tok.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return not value
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        subj = tok.head
+    hit = subj is not None and subj.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod") for c in subj.children)
+    return hit == value
+
+
 @predicate("complement_of_word", "words")
 def _complement_of_word(ctx: RuleContext, words: frozenset[str]) -> bool:
     """The trigger is a gerund after a preposition that belongs to one of these words (lemmas):
