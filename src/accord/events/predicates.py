@@ -434,6 +434,12 @@ def _actor_sector(ctx: RuleContext, sectors: tuple[str, ...]) -> bool:
     return any(m.ref.sector in sectors for m in _sources(ctx) + _targets(ctx))
 
 
+@predicate("target_code", "codes")
+def _target_code(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """A target's actor code starts with one of these prefixes ("withdrew from ECOWAS": IGO)."""
+    return any((m.ref.code or "").startswith(prefixes) for m in _targets(ctx))
+
+
 @predicate("targets_are_forces", "bool")
 def _targets_are_forces(ctx: RuleContext, value: bool) -> bool:
     """Every target is a generic agent, taken from context, or a military or rebel force."""
