@@ -221,6 +221,16 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
     return []
 
 
+def is_passive(verb: Token) -> bool:
+    """The verb is passive: it has a passive subject or auxiliary, or it is a bare participle joined to
+    a passive verb ("were arrested and later *deported*": the deported are the arrested)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
 def _understood_patient(verb: Token, idx: MentionIndex) -> list[Mention]:
     """The understood subject of a subjectless passive ('after being freed from prison', 'and was
     later deported'): the subject of the clause it hangs on."""
@@ -296,7 +306,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         # participle as the state of the subject, which underwent it; only an agent acts
         undergoer = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(c)]
         return _finish(_subject(verb, idx), undergoer, False)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = is_passive(verb)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
         holder = [m for c in verb.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]

@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args
 
 from spacy.tokens import Span, Token
 
+from accord.events.arguments import is_passive
 from accord.lexicons import lexicon
 
 # What a predicate's value is, prepared once by `prepare`: words (a word, a list or @lexicon),
@@ -686,8 +687,9 @@ def _sentence_phrase(ctx: RuleContext, pattern: Any) -> bool:
 
 @predicate("passive", "bool")
 def _passive(ctx: RuleContext, value: bool) -> bool:
-    """The trigger verb is passive (it has a passive subject or auxiliary)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in ctx.tok.children) == value
+    """The trigger verb is passive (it has a passive subject or auxiliary, or it is a bare participle
+    joined to a passive verb: "were arrested and later deported")."""
+    return is_passive(ctx.tok) == value
 
 
 @predicate("unresolved_actors", "bool")
