@@ -85,6 +85,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = lexicon("antecedent_pronouns")
+_MEANS_TIME_PREPS = lexicon("means_time_preps")  # "raised tensions by conducting tests": the subject acts
 _NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _INSTRUMENTS = lexicon("attack_instruments")
 _PATIENT_NOUNS = lexicon("patient_nouns")
@@ -193,8 +194,11 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             own = idx.by_token.get(head.i)
             return [own] if own is not None else []
         if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-            for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
-                if child.dep_ in ("dobj", "nsubjpass"):
+            # "accused Rwanda of backing M23": Rwanda backs; "was released after apologizing": the
+            # released apologizes; "raised tensions by conducting tests": the subject, not the tensions
+            roles = ("nsubjpass",) if head.lower_ in _MEANS_TIME_PREPS else ("dobj", "nsubjpass")
+            for child in head.head.children:
+                if child.dep_ in roles:
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
         if cur.dep_ == "xcomp" and head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children):
             # "Modi is expected to discuss", "was forced to withdraw": the passive subject acts
