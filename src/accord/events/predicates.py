@@ -441,6 +441,30 @@ def _target_code(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
     return any((m.ref.code or "").startswith(prefixes) for m in _targets(ctx))
 
 
+_REL_PRONOUN_WORDS = lexicon("relative_pronouns")
+_DEFINITE_DETS = lexicon("definite_determiners")
+
+
+@predicate("definite_patient", "bool")
+def _definite_patient(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's passive subject names someone in particular: a personal pronoun, a name, or a
+    noun with a definite article, a demonstrative or a possessive ("*the journalist* is not allowed to
+    leave", "*he* was not permitted"); not a bare plural or an indefinite noun, which states a rule
+    ("*visitors* are not allowed to take photos"). A relative pronoun stands for the noun it modifies."""
+    hit = False
+    for c in ctx.tok.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        head = c.head.head if c.lower_ in _REL_PRONOUN_WORDS and ctx.tok.dep_ == "relcl" else c
+        if head.pos_ == "PRON":
+            hit = hit or head.lower_ in _PARTY_PRONOUNS
+        elif head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            hit = True
+        else:
+            hit = hit or any(d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE_DETS) for d in head.children)
+    return hit == value
+
+
 @predicate("targets_are_forces", "bool")
 def _targets_are_forces(ctx: RuleContext, value: bool) -> bool:
     """Every target is a generic agent, taken from context, or a military or rebel force."""
