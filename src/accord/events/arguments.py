@@ -85,6 +85,7 @@ def _unique(ms: list[Mention]) -> list[Mention]:
 
 
 _SUBJ_PRONOUNS = lexicon("antecedent_pronouns")
+_MEANS_TIME_PREPS = lexicon("means_time_preps")  # "raised tensions by conducting tests": the subject acts
 _NEUTER_PRONOUNS = lexicon("neuter_object_pronouns")
 _INSTRUMENTS = lexicon("attack_instruments")
 _PATIENT_NOUNS = lexicon("patient_nouns")
@@ -181,7 +182,6 @@ def _plural(tok: Token) -> bool:
 
 
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
-_MEANS_PREPS = lexicon("means_preps")
 
 
 def _tense(verb: Token) -> str | None:
@@ -230,12 +230,12 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             # not "Trump's tariffs targeting Canada" (the tariffs' owner does not target)
             own = idx.by_token.get(head.i)
             return [own] if own is not None else []
-        means = head.lower_ in _MEANS_PREPS and not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children)
-        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not means:
-            # (not "increased pressure by conducting tests": a means, done by the subject, found next;
-            # after a passive, "displaced by fighting", "by" names the agent)
-            for child in head.head.children:  # "accused Rwanda of backing M23": Rwanda backs
-                if child.dep_ in ("dobj", "nsubjpass"):
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            # "accused Rwanda of backing M23": Rwanda backs; "was released after apologizing": the
+            # released apologizes; "raised tensions by conducting tests": the subject, not the tensions
+            roles = ("nsubjpass",) if head.lower_ in _MEANS_TIME_PREPS else ("dobj", "nsubjpass")
+            for child in head.head.children:
+                if child.dep_ in roles:
                     return idx.actors(child) or (idx.actors(head.head.head) if child.lower_ in _REL_PRONOUNS else [])
         if cur.dep_ == "xcomp" and head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children):
             # "Modi is expected to discuss", "was forced to withdraw": the passive subject acts
@@ -260,6 +260,16 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
                 return []  # the governing clause has a subject, and it is not an actor
         cur = head
     return []
+
+
+def is_passive(verb: Token) -> bool:
+    """The verb is passive: it has a passive subject or auxiliary, or it is a bare participle joined to
+    a passive verb ("were arrested and later *deported*": the deported are the arrested)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _understood_patient(verb: Token, idx: MentionIndex) -> list[Mention]:
@@ -340,7 +350,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         # participle as the state of the subject, which underwent it; only an agent acts
         undergoer = [m for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(c)]
         return _finish(_subject(verb, idx), undergoer, False)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = is_passive(verb)
     if passive and verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         # "Israel is opposed to French mediation": Israel opposes
         holder = [m for c in verb.children if c.dep_ == "nsubjpass" for m in idx.actors(c)]

@@ -82,7 +82,7 @@ _WEEKDAY_PREFIX = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 _QUICK = [re.compile(rf"^{_WEEKDAY_PREFIX}{_MON}\s+{_DD},?(?:\s+(?P<year>\d{{4}}))?$"),  # Monday, May 5, 2025
           re.compile(rf"^{_WEEKDAY_PREFIX}{_DD}\s+{_MON},?(?:\s+(?P<year>\d{{4}}))?$"),  # 5 May 2025
           re.compile(rf"^{_MON}(?:\s+(?P<year>\d{{4}}))?$")]  # May 2025, May
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {r["name"].lower(): int(r["offset"]) for r in table("relative_days")}  # yesterday: -1
 _DEFER = object()
 
 

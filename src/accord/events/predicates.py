@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 
 from spacy.tokens import Span, Token
 
+from accord.events.arguments import is_passive
 from accord.events.triggers import misparsed_finite
 from accord.lexicons import lexicon
 
@@ -455,6 +456,36 @@ def _actor_sector(ctx: RuleContext, sectors: tuple[str, ...]) -> bool:
     return any(m.ref.sector in sectors for m in _sources(ctx) + _targets(ctx))
 
 
+@predicate("target_code", "codes")
+def _target_code(ctx: RuleContext, prefixes: tuple[str, ...]) -> bool:
+    """A target's actor code starts with one of these prefixes ("withdrew from ECOWAS": IGO)."""
+    return any((m.ref.code or "").startswith(prefixes) for m in _targets(ctx))
+
+
+_REL_PRONOUN_WORDS = lexicon("relative_pronouns")
+_DEFINITE_DETS = lexicon("definite_determiners")
+
+
+@predicate("definite_patient", "bool")
+def _definite_patient(ctx: RuleContext, value: bool) -> bool:
+    """The trigger's passive subject names someone in particular: a personal pronoun, a name, or a
+    noun with a definite article, a demonstrative or a possessive ("*the journalist* is not allowed to
+    leave", "*he* was not permitted"); not a bare plural or an indefinite noun, which states a rule
+    ("*visitors* are not allowed to take photos"). A relative pronoun stands for the noun it modifies."""
+    hit = False
+    for c in ctx.tok.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        head = c.head.head if c.lower_ in _REL_PRONOUN_WORDS and ctx.tok.dep_ == "relcl" else c
+        if head.pos_ == "PRON":
+            hit = hit or head.lower_ in _PARTY_PRONOUNS
+        elif head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            hit = True
+        else:
+            hit = hit or any(d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE_DETS) for d in head.children)
+    return hit == value
+
+
 @predicate("targets_are_forces", "bool")
 def _targets_are_forces(ctx: RuleContext, value: bool) -> bool:
     """Every target is a generic agent, taken from context, or a military or rebel force."""
@@ -701,8 +732,9 @@ def _sentence_phrase(ctx: RuleContext, pattern: Any) -> bool:
 
 @predicate("passive", "bool")
 def _passive(ctx: RuleContext, value: bool) -> bool:
-    """The trigger verb is passive (it has a passive subject or auxiliary)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in ctx.tok.children) == value
+    """The trigger verb is passive (it has a passive subject or auxiliary, or it is a bare participle
+    joined to a passive verb: "were arrested and later deported")."""
+    return is_passive(ctx.tok) == value
 
 
 @predicate("unresolved_actors", "bool")
