@@ -559,6 +559,8 @@ _OF_AGENT_NOUNS = lexicon("of_agent_nouns")
 _SERIES = lexicon("series_nouns")
 PARTICIPATION_VERBS = lexicon("participation_verbs")
 _CARRYING_OUT = lexicon("carrying_out_nouns")
+_RECEIVING = lexicon("reception_verbs")
+_REACTION_SOURCE_PREPS = lexicon("reaction_source_preps")
 
 
 def _governing_verb(noun: Token) -> Token:
@@ -619,6 +621,16 @@ def noun_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         # "the withdrawal of U.S. troops from the country": the troops withdraw
         sources = [m for of in noun.children if of.dep_ == "prep" and of.lower_ in _THEME_PREPS
                    for o in of.children if o.dep_ == "pobj" for m in idx.actors(o) if m.ref.code]
+    if not sources and noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() in _RECEIVING:
+        # "the plan has the backing of India", "met with opposition from China", "received backing from
+        # Germany": a reaction received comes from the party of its "from" phrase (on the noun or on
+        # the verb of receiving), and is aimed at what received it
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        sources = [m for w in (noun, verb) for p in w.children if p.dep_ == "prep" and p.lower_ in _REACTION_SOURCE_PREPS
+                   for o in p.children if o.dep_ == "pobj" for m in idx.actors(o) if not m.start <= noun.i < m.end]
+        if sources and not targets:
+            targets = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(c)
+                       if m not in sources]
     if not sources and noun.dep_ == "pobj" and noun.head.lower_ in _THEME_PREPS \
             and noun.head.head.lemma_.lower() in _CARRYING_OUT:
         # "Trump's imposition of sanctions", "Russia's use of force against Kyiv": who carries it out

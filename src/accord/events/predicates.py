@@ -244,8 +244,11 @@ def _object_word(ctx: RuleContext, words: frozenset[str]) -> bool:
 
 @predicate("dobj_lemma", "words")
 def _dobj_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
-    """A direct object of the trigger has one of these lemmas."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in ctx.tok.children)
+    """A direct object of the trigger has one of these lemmas (the first of two predicatives is the
+    object the parser misread: 'called Pakistan's "assertions" "baseless"')."""
+    oprds = [c for c in ctx.tok.children if c.dep_ == "oprd"]
+    objects = [c for c in ctx.tok.children if c.dep_ == "dobj"] + oprds[:1] * (len(oprds) > 1)
+    return any(c.lemma_.lower() in words for c in objects)
 
 
 @predicate("dobj_det", "words")

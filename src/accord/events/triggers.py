@@ -26,6 +26,13 @@ MUST_REQUEST = Pattern(
     pos="verb", lemma="*must", cue="", cue_values=frozenset(), cameo="100", targets=frozenset(),
     confidence=0.65, frame=True, id="trigger.frame.said-that-must",
 )
+UNHESITATING = Pattern(
+    pos="verb", lemma="*hesitate", cue="", cue_values=frozenset(), cameo="130", targets=frozenset(),
+    confidence=0.7, frame=True, id="trigger.frame.unhesitating",
+)
+_UNHESITATING = lexicon("unhesitating_verbs")
+_FUTURE_AUX = lexicon("future_auxiliaries") | lexicon("backshifted_future_auxiliaries")
+_NEGATION = lexicon("negation_words")
 _SAYING = lexicon("obligation_saying_verbs")
 _OBLIGATION = lexicon("obligation_modals")
 _SELF = lexicon("self_exhortation_pronouns")
@@ -61,7 +68,7 @@ def find_triggers(sent: Span, patterns: PatternSet) -> list[Trigger]:
         verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed"))
         if verbal and (tok.dep_ not in ("aux", "auxpass", "amod") or misparsed_finite(tok) is not None):
             # "is opposed to": an adjectival passive; but not "have since banned civilians"
-            trig = _verb(tok, patterns) or _obligation_frame(tok)
+            trig = _verb(tok, patterns) or _obligation_frame(tok) or _unhesitating_frame(tok)
             if trig is not None:
                 found.append(trig)
                 used.update(trig.extra)
@@ -309,3 +316,19 @@ def _obligation_frame(tok: Token) -> Trigger | None:
                 and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
             return Trigger(tok, MUST_REQUEST)
     return None
+
+
+def _unhesitating_frame(tok: Token) -> Trigger | None:
+    """'will not hesitate to use force', 'would not hesitate to impose sanctions': an act announced
+    as certain, a threat, with the infinitive as its content. Hesitating, or not hesitating in the past
+    ('did not hesitate to criticise'), is no event: its infinitive stays an event of its own."""
+    if tok.lemma_.lower() not in _UNHESITATING:
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATION) for c in children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children):
+        return None
+    if not any(c.dep_ == "xcomp" for c in children):
+        return None
+    return Trigger(tok, UNHESITATING)
