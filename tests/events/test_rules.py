@@ -37,10 +37,18 @@ RULES = [
     # "must be ready to V": the content of the demand, not a second event
     ("obligation through 'ready to'", "Turkey said that Sweden must be ready to extradite the suspects.",
      [("REQUEST", ("TUR",), ("SWE",), "asserted")]),
+    # coordinated qualifiers: one actor per country (or organisation) they name
+    ("paired qualifiers", "Russian and Chinese officials criticized the new sanctions.",
+     [("ACCUSE", ("CHNGOV", "RUSGOV"), (), "asserted")]),
+    ("paired qualifiers, hyphen", "Al-Shabab militants attacked a joint Kenya-U.S. military base.",
+     [("ASSAULT", ("SOMREB",), ("USA", "KEN"), "asserted")]),
+    # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
+    ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
+     [("ASSAULT", (), ("AFGMIL",), "asserted")]),
     # a protest with no one named addresses its own government; a crackdown falls on the population
     ("implied protest target", "Algerian landowners began a hunger strike outside Parliament.",
      [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
-    ("implied crackdown target", "Egyptian police arrested 12 people on Monday.",
+    ("implied crackdown target", "Egyptian police arrested dozens on Monday.",
      [("COERCE", ("EGYCOP",), ("EGY",), "asserted")]),
     # ... but not when it happens in another country
     ("protest abroad", "Kenyan students protested in Kampala.", [("PROTEST", ("KENEDU",), ("UGAGOV",), "asserted")]),
