@@ -42,6 +42,10 @@ RULES = [
      [("ACCUSE", ("CHNGOV", "RUSGOV"), (), "asserted")]),
     ("paired qualifiers, hyphen", "Al-Shabab militants attacked a joint Kenya-U.S. military base.",
      [("ASSAULT", ("SOMREB",), ("USA", "KEN"), "asserted")]),
+    # "Brussels" acting is the EU; "police in Brussels" are Belgian
+    ("seat metonym", "Brussels criticized Hungary.", [("ACCUSE", ("IGOEU",), ("HUN",), "asserted")]),
+    ("seat as a place", "Police in Brussels arrested two Syrian men.",
+     [("COERCE", ("BELCOP",), ("SYRCVL",), "asserted")]),
     # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
     ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
      [("ASSAULT", (), ("AFGMIL",), "asserted")]),

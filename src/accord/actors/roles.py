@@ -181,6 +181,8 @@ class TitleReader(ResolverBase):
                 return m.ref.code  # "Darfur rebels", "Tigray forces"
             if m.start <= t.i < m.end and m.ref.actor_id:
                 actor = self.kb.actors.get(m.ref.actor_id)
+                if m.how == "metonym" and t.dep_ == "pobj" and actor is not None and actor.kind != "state":
+                    return self.places.city_country(m.ref.text)  # "police in Brussels": the city, not the EU it stands for
                 if actor is not None and actor.kind != "person":
                     return actor.id
                 if actor is not None and m.ref.code and m.ref.code[:3] in self.kb.actors and t.dep_ == "pobj":
