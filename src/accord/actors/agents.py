@@ -59,7 +59,13 @@ class AgentReader(ResolverBase):
                 det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in _THE), None)
                 # "the incoming administration": the government of the leader the text is about;
                 # never a bare role word as an actor
-                return self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
+                found = self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
+                if found is None and det is not None and det.i == tok.i - 1:
+                    # "accusing the government of robbing the province": no leader named yet, a state's
+                    # government named bare; its country comes from the sentence or the story
+                    ref = ActorRef(doc[det.i:tok.i + 1].text, None, None, sector, None, None, det.idx, tok.idx + len(tok))
+                    return Mention(det.i, tok.i + 1, tok.i, ref, "agent")
+                return found
             return self._bare_agent(tok, sector, mentions)
         first = tok.i
         while first > sent.start and first <= doc[first - 1].head.i <= tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):

@@ -306,6 +306,7 @@ class Coder:
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
             targets, domestic = _domestic_targets(sources, targets, args.targets, idx, doc)
             inferred += ["country.domestic"] if domestic else []
+        targets = _same_code_once(targets)
         ctx.inferred = tuple(dict.fromkeys(inferred))
         trace.extend(ctx.inferred)
         for rule in self.rules.each("arguments.final", ctx):
@@ -504,6 +505,18 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     if country is None:
         return ()
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
+
+
+def _same_code_once(refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """'demonstrated against the government in Belgrade': an actor the knowledge base does not hold
+    that took the code of another one named beside it is the same actor, listed once."""
+    codes = {r.code for r in refs if r.code and r.actor_id}
+    out: list[ActorRef] = []
+    for r in refs:
+        if r.code and not r.actor_id and (r.code in codes or any(o.code == r.code for o in out)):
+            continue
+        out.append(r)
+    return tuple(out) if len(out) != len(refs) else refs
 
 
 def _story_country(countries: Counter[str]) -> str | None:
