@@ -46,6 +46,8 @@ RULES = [
     ("seat metonym", "Brussels criticized Hungary.", [("ACCUSE", ("IGOEU",), ("HUN",), "asserted")]),
     ("seat as a place", "Police in Brussels arrested two Syrian men.",
      [("COERCE", ("BELCOP",), ("SYRCVL",), "asserted")]),
+    # a diplomat posted to an organisation serves the state named before it
+    ("posted diplomat", "Iran's U.N. ambassador criticized the meeting.", [("ACCUSE", ("IRNGOV",), (), "asserted")]),
     # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
     ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
      [("ASSAULT", (), ("AFGMIL",), "asserted")]),
