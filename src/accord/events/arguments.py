@@ -942,3 +942,15 @@ def shared_object(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...
         if all(t.dep_ in ("cc", "advmod", "punct") for t in between) and not any(c.dep_ in _SUBJ for c in verb.children):
             return _objects(verb, idx, ())
     return []
+
+
+_RECIPROCAL = lexicon("reciprocal_objects")
+
+
+def reciprocal_object(trigger: Token) -> bool:
+    """'the two sides accused each other', 'both Afghan rivals accusing the other of delaying': an
+    object (or a preposition's object) that is 'other' or 'another' itself, not a noun it qualifies
+    ('accused other countries'): the sources act on one another."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in _RECIPROCAL for o in objects)

@@ -38,6 +38,7 @@ from accord.events.arguments import (
     pronoun_object_antecedent,
     purpose_destination,
     purpose_targets,
+    reciprocal_object,
     rejected_claim_accuser,
     saying_clause_targets,
     shared_object,
@@ -86,7 +87,7 @@ _STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 ArgumentAction = Literal["targets-as-sources", "swap", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
-                         "purpose-destination", "shared-object",
+                         "purpose-destination", "shared-object", "reciprocal-object",
                          "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -381,6 +382,9 @@ class Coder:
         elif how == "place-targets":
             places = [m for m in place_targets(ctx.tok, ctx.idx, seat=ctx.plover_type == "PROTEST") if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
+        elif how == "reciprocal-object":  # "accused each other": the sources are the targets too
+            if reciprocal_object(ctx.tok) and any(m.ref.code for m in args.sources):
+                args = Arguments(args.sources, args.sources, args.inherited)
         elif how in _TARGET_STRATEGIES:
             args = finish_arguments(list(args.sources), _TARGET_STRATEGIES[how](ctx.tok, ctx.idx, args.sources), args.inherited)
         else:
