@@ -48,6 +48,9 @@ RULES = [
      [("COERCE", ("BELCOP",), ("SYRCVL",), "asserted")]),
     # a diplomat posted to an organisation serves the state named before it
     ("posted diplomat", "Iran's U.N. ambassador criticized the meeting.", [("ACCUSE", ("IRNGOV",), (), "asserted")]),
+    # a body named by its kind ("the rebel group", "a terrorist cell") is an agent of that sector
+    ("agent group head", "Nigerian troops raided a militant cell in Maiduguri.",
+     [("COERCE", ("NGAMIL",), ("NGAREB",), "asserted")]),
     # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
     ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
      [("ASSAULT", (), ("AFGMIL",), "asserted")]),

@@ -26,6 +26,7 @@ _AGENT_PLACE_PREPS = lexicon("agent_place_preps")
 _ETHNIC = lexicon("ethnic_group_markers")
 _THING_POSS = lexicon("thing_possessive_pronouns")
 _SINGULAR_THINGS = lexicon("singular_thing_pronouns")
+_GROUP_HEADS = lexicon("agent_group_heads")
 
 
 class AgentReader(ResolverBase):
@@ -35,6 +36,11 @@ class AgentReader(ResolverBase):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         sector = self.kb.agents.get(tok.lower_)
+        if sector is None and tok.lemma_.lower() in _GROUP_HEADS:
+            # "the rebel group", "a terrorist cell": the modifier says what kind of agent the body is
+            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                        and c.lower_ in self.kb.agents), None)
+            sector = self.kb.agents[mod.lower_] if mod is not None else None
         if sector is None:
             return None
         if tok.lower_ in _PARTY_NOUNS and not any(
