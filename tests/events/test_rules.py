@@ -51,6 +51,9 @@ RULES = [
     # a body named by its kind ("the rebel group", "a terrorist cell") is an agent of that sector
     ("agent group head", "Nigerian troops raided a militant cell in Maiduguri.",
      [("COERCE", ("NGAMIL",), ("NGAREB",), "asserted")]),
+    # the trigger's own object names the people held
+    ("held people", "Al-Shabab fighters are holding 12 hostages in Mogadishu.",
+     [("ASSAULT", ("SOMREB",), ("SOMCVL",), "asserted")]),
     # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
     ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
      [("ASSAULT", (), ("AFGMIL",), "asserted")]),

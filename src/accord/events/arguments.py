@@ -411,6 +411,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 national.append(idx.by_token[child.i])  # "blocked the Turkish sale": a thing, not a moved actor
     if not targets:
         targets.extend(national)
+    if not targets and not themes and len({m.ref.code[:3] for m in sources if m.ref.code}) < 2:
+        targets.extend(own_object_agents(trig, idx))  # not "Israel and Hamas traded hostages": what they exchange
     if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
         for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
             targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
@@ -954,3 +956,11 @@ def reciprocal_object(trigger: Token) -> bool:
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(o.lower_ in _RECIPROCAL for o in objects)
+
+
+def own_object_agents(trig: Trigger, idx: MentionIndex) -> list[Mention]:
+    """'were holding over 200 hostages', 'freed 30 prisoners': a trigger's own object word that names
+    people (a generic agent) is the one acted on."""
+    doc = trig.token.doc
+    return [idx.by_token[i] for i in trig.extra if i in idx.by_token and idx.by_token[i].how in ("agent", "context")
+            and idx.by_token[i].head == i and doc[i].dep_ == "dobj" and idx.by_token[i].ref.code]

@@ -24,7 +24,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.actors.resolve import Mention
-from accord.events.arguments import LIGHT_VERBS, STATEMENT_LIGHT_VERBS, Arguments, MentionIndex
+from accord.events.arguments import (
+    LIGHT_VERBS,
+    STATEMENT_LIGHT_VERBS,
+    Arguments,
+    MentionIndex,
+    own_object_agents,
+)
 from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
 from accord.lexicons import lexicon
@@ -142,7 +148,7 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
         targets += _with_conjuncts(objects, victims=harm, idx=idx)
     else:
         sources = _with_conjuncts(subjects, idx=idx) or _reporter(tok, subjects)
-        targets = _with_conjuncts(objects, victims=harm, idx=idx)
+        targets = _with_conjuncts(objects, victims=harm, idx=idx) or own_object_agents(trig, idx)
         if not sources and trig.pattern.cameo[:2] == "11":  # "The suits allege that the government ..."
             sources = [_mention(s) for s in subjects if s.lemma_.lower() in _DOCUMENTS or s.lower_ in _DOCUMENTS]
             if sources and not targets:  # the accused: the subject of what is alleged
