@@ -54,6 +54,9 @@ RULES = [
     # the trigger's own object names the people held
     ("held people", "Al-Shabab fighters are holding 12 hostages in Mogadishu.",
      [("ASSAULT", ("SOMREB",), ("SOMCVL",), "asserted")]),
+    # "the island nation", "the country": the state named last
+    ("state anaphor", "Modi will travel to Mauritius next week. He plans to sign a pact with the island nation.",
+     [("AGREE", ("INDGOV",), ("MUS",), "future"), ("AGREE", ("INDGOV",), ("MUS",), "future")]),
     # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
     ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
      [("ASSAULT", (), ("AFGMIL",), "asserted")]),
