@@ -72,7 +72,7 @@ def test_bare_institution_takes_the_story_country_beside_another():
     events = _events("Protests continued across Malawi this month. The government sent soldiers into Mozambique "
                      "to recover stolen cattle.")
     mobilize = [e for e in events if e[0] == "MOBILIZE"]
-    assert mobilize and mobilize[0][1] == ("MWI",) and mobilize[0][2] == ("MOZ",)
+    assert mobilize and mobilize[0][1] == ("MWIGOV",) and mobilize[0][2] == ("MOZ",)
 
 
 @pytest.mark.parametrize(("text", "typ", "source"), [

@@ -18,6 +18,8 @@ from accord.errors import DataFileError, UnknownActor
     ("President Trump", "2025-02-01", "donald_trump", "USAGOV", "president"),
     ("President-elect Donald Trump", "2024-11-24", "donald_trump", "USA", "president-elect"),
     ("the Kremlin", "2024-01-01", "RUS", "RUSGOV", None),
+    ("Brussels", "2024-01-01", "eu", "IGOEU", None),  # a seat that acts for an organisation (seats.csv)
+    ("Europe", "2024-01-01", "eu", "IGOEU", None),
     ("Ukrainian troops", "2024-01-01", None, "UKRMIL", None),
     ("Zelenskyy", "2024-01-01", "volodymyr_zelensky", "UKRGOV", "president"),
     ("Zelenskiy", "2024-01-01", "volodymyr_zelensky", "UKRGOV", "president"),

@@ -37,10 +37,33 @@ RULES = [
     # "must be ready to V": the content of the demand, not a second event
     ("obligation through 'ready to'", "Turkey said that Sweden must be ready to extradite the suspects.",
      [("REQUEST", ("TUR",), ("SWE",), "asserted")]),
+    # coordinated qualifiers: one actor per country (or organisation) they name
+    ("paired qualifiers", "Russian and Chinese officials criticized the new sanctions.",
+     [("ACCUSE", ("CHNGOV", "RUSGOV"), (), "asserted")]),
+    ("paired qualifiers, hyphen", "Al-Shabab militants attacked a joint Kenya-U.S. military base.",
+     [("ASSAULT", ("SOMREB",), ("USA", "KEN"), "asserted")]),
+    # "Brussels" acting is the EU; "police in Brussels" are Belgian
+    ("seat metonym", "Brussels criticized Hungary.", [("ACCUSE", ("IGOEU",), ("HUN",), "asserted")]),
+    ("seat as a place", "Police in Brussels arrested two Syrian men.",
+     [("COERCE", ("BELCOP",), ("SYRCVL",), "asserted")]),
+    # a diplomat posted to an organisation serves the state named before it
+    ("posted diplomat", "Iran's U.N. ambassador criticized the meeting.", [("ACCUSE", ("IRNGOV",), (), "asserted")]),
+    # a body named by its kind ("the rebel group", "a terrorist cell") is an agent of that sector
+    ("agent group head", "Nigerian troops raided a militant cell in Maiduguri.",
+     [("COERCE", ("NGAMIL",), ("NGAREB",), "asserted")]),
+    # the trigger's own object names the people held
+    ("held people", "Al-Shabab fighters are holding 12 hostages in Mogadishu.",
+     [("ASSAULT", ("SOMREB",), ("SOMCVL",), "asserted")]),
+    # "the island nation", "the country": the state named last
+    ("state anaphor", "Modi will travel to Mauritius next week. He plans to sign a pact with the island nation.",
+     [("AGREE", ("INDGOV",), ("MUS",), "future"), ("AGREE", ("INDGOV",), ("MUS",), "future")]),
+    # a participle coordinated with a passive verb is passive too: the people are hit, not hitting
+    ("shared passive", "Five Afghan soldiers were killed or wounded in the ambush.",
+     [("ASSAULT", (), ("AFGMIL",), "asserted")]),
     # a protest with no one named addresses its own government; a crackdown falls on the population
     ("implied protest target", "Algerian landowners began a hunger strike outside Parliament.",
      [("PROTEST", ("DZACVL",), ("DZAGOV",), "asserted")]),
-    ("implied crackdown target", "Egyptian police arrested 12 people on Monday.",
+    ("implied crackdown target", "Egyptian police arrested dozens on Monday.",
      [("COERCE", ("EGYCOP",), ("EGY",), "asserted")]),
     # ... but not when it happens in another country
     ("protest abroad", "Kenyan students protested in Kampala.", [("PROTEST", ("KENEDU",), ("UGAGOV",), "asserted")]),

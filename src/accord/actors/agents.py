@@ -26,6 +26,7 @@ _AGENT_PLACE_PREPS = lexicon("agent_place_preps")
 _ETHNIC = lexicon("ethnic_group_markers")
 _THING_POSS = lexicon("thing_possessive_pronouns")
 _SINGULAR_THINGS = lexicon("singular_thing_pronouns")
+_GROUP_HEADS = lexicon("agent_group_heads")
 
 
 class AgentReader(ResolverBase):
@@ -35,6 +36,11 @@ class AgentReader(ResolverBase):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         sector = self.kb.agents.get(tok.lower_)
+        if sector is None and tok.lemma_.lower() in _GROUP_HEADS:
+            # "the rebel group", "a terrorist cell": the modifier says what kind of agent the body is
+            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                        and c.lower_ in self.kb.agents), None)
+            sector = self.kb.agents[mod.lower_] if mod is not None else None
         if sector is None:
             return None
         if tok.lower_ in _PARTY_NOUNS and not any(
@@ -59,7 +65,13 @@ class AgentReader(ResolverBase):
                 det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in _THE), None)
                 # "the incoming administration": the government of the leader the text is about;
                 # never a bare role word as an actor
-                return self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
+                found = self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
+                if found is None and det is not None and det.i == tok.i - 1:
+                    # "accusing the government of robbing the province": no leader named yet, a state's
+                    # government named bare; its country comes from the sentence or the story
+                    ref = ActorRef(doc[det.i:tok.i + 1].text, None, None, sector, None, None, det.idx, tok.idx + len(tok))
+                    return Mention(det.i, tok.i + 1, tok.i, ref, "agent")
+                return found
             return self._bare_agent(tok, sector, mentions)
         first = tok.i
         while first > sent.start and first <= doc[first - 1].head.i <= tok.i and doc[first - 1].dep_ in ("amod", "compound", "poss", "case", "det", "nummod"):

@@ -15,6 +15,7 @@ _THE = lexicon("definite_articles")
 PRONOUNS = lexicon("person_pronouns")
 _ANAPHORS = {r["word"].lower(): r["actor_id"] or None for r in table("organisation_anaphors")}
 _GROUP_NOUNS = lexicon("armed_group_anaphor_nouns")
+_STATE_ANAPHORS = lexicon("state_anaphor_nouns")
 _GENERIC_GROUP_NOUNS = lexicon("generic_group_nouns")
 _GROUP_KINDS = lexicon("armed_group_modifiers")
 THING_PRONOUNS = lexicon("thing_pronouns")
@@ -78,6 +79,24 @@ class CorefReader(ResolverBase):
                                    "name", tok.doc[start].idx, tok.idx + len(tok))
                 return Mention(start, tok.i + 1, tok.i, ref, "coref")
         return None
+
+    def _state_anaphor(self, tok: Token, ctx: DocContext, mentions: list[Mention]) -> Mention | None:
+        """'the island nation', 'the country': the state named last, before it in its own sentence or
+        in the sentence before ('Modi travels to Mauritius ... ties with the island nation')."""
+        if tok.lower_ not in _STATE_ANAPHORS or tok.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ in _THE for c in tok.children) \
+                or any(c.dep_ in ("poss", "prep") or c.lower_ in self.kb.demonyms for c in tok.children):
+            return None
+        here = [m.ref.actor_id for m in mentions if m.end <= tok.i and m.how == "name" and m.ref.actor_id
+                and m.ref.actor_id in self.kb.actors and self.kb.actors[m.ref.actor_id].kind == "state"]
+        state = here[-1] if here else ctx.states[-1] if ctx.states \
+            and ctx.sentence - ctx.state_sentence.get(ctx.states[-1], -10) <= 1 else None
+        if state is None:
+            return None
+        start = min(c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "amod", "compound"))
+        ref = self.ref_for(self.kb.actors[state], tok.doc[start:tok.i + 1].text, ctx.day,
+                           "name", tok.doc[start].idx, tok.idx + len(tok))
+        return Mention(start, tok.i + 1, tok.i, ref, "coref")
 
     def _thing_pronoun(self, tok: Token, ctx: DocContext, mentions: list[Mention]) -> Mention | None:
         """'it', 'they', 'them' for a country, an organisation or a group: the subject of the clause

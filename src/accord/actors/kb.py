@@ -91,6 +91,9 @@ class KnowledgeBase:
             for r in rows:  # a region is a place that stands for its state, never its government
                 for n in [r["region"], *_split(r.get("aliases", ""))]:
                     self._name(n, r["iso3"], "region", user)
+        elif {"metonym", "actor_id"} <= header:
+            for r in rows:  # "Brussels" for the European Union: a seat that acts for an organisation
+                self._name(r["metonym"], r["actor_id"], "metonym", user)
         elif {"word", "sector"} <= header:
             for r in rows:
                 self.agents[norm(r["word"])] = r["sector"]
@@ -99,7 +102,8 @@ class KnowledgeBase:
                 f"{name}: unknown actor file format (columns {sorted(header)})",
                 input=name,
                 valid="countries (iso3,...), people (actor_id,office,...), organisations "
-                "(id,kind,code,...), regions (id,code,...), subnational regions (region,iso3,...), agents (word,sector)",
+                "(id,kind,code,...), regions (id,code,...), subnational regions (region,iso3,...), agents (word,sector), "
+                "seats (metonym,actor_id)",
             )
 
     def _unseen(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:

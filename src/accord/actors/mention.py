@@ -53,6 +53,7 @@ class DocContext:
 
     group_sentence: dict[str, int] = field(default_factory=dict)  # armed group -> sentence last named
     org_sentence: dict[str, int] = field(default_factory=dict)  # organisation -> sentence last named
+    state_sentence: dict[str, int] = field(default_factory=dict)  # state -> sentence last named
     previous: list[Mention] = field(default_factory=list)  # the mentions of the sentence read last ('it', 'they')
 
     def saw(self, actor: Actor) -> None:
@@ -62,6 +63,8 @@ class DocContext:
             self.group_sentence[actor.id] = self.sentence
         if actor.kind in ("igo", "ngo", "group"):
             self.org_sentence[actor.id] = self.sentence
+        if actor.kind == "state":
+            self.state_sentence[actor.id] = self.sentence
         seq = self.persons if actor.kind == "person" else self.orgs if actor.kind in ("igo", "ngo", "group") else self.states
         if actor.id in seq:
             seq.remove(actor.id)

@@ -67,7 +67,7 @@ class Resolver(NameReader, TitleReader, AgentReader, CorefReader):
         for tok in toks:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue  # personal pronouns wait for the people this sentence names before them
-            m = self._pronoun(tok, ctx) or self._agent(tok, ctx, mentions)
+            m = self._pronoun(tok, ctx) or self._state_anaphor(tok, ctx, mentions) or self._agent(tok, ctx, mentions)
             if m is not None:
                 mentions.append(m)
                 taken.update(range(m.start, m.end))

@@ -21,6 +21,7 @@ _BACKING = lexicon("hyphen_backing_participles")
 _QUALIFIER_PREPS = lexicon("qualifier_preps")
 _AFFILIATION = lexicon("affiliation_lemmas")
 _AFFILIATION_PREPS = lexicon("affiliation_preps")
+_DIPLOMATS = lexicon("diplomatic_mission_words")
 
 
 class TitleReader(ResolverBase):
@@ -125,15 +126,23 @@ class TitleReader(ResolverBase):
 
     def _qualifier(self, doc, first: int, last: int, sent: Span, mentions: list[Mention]) -> str | None:
         """The country or organisation a title or agent belongs to: demonym, name, possessive, 'of X'."""
+        posted = None  # "Iran's U.N. ambassador": a diplomat posted to an organisation serves the state before it
         for k in range(first - 1, max(sent.start, first - 4) - 1, -1):
             t = doc[k]
             code = self._qual_token(t, mentions)
+            if code and posted is not None:
+                return code if code in self.kb.actors and self.kb.actors[code].kind == "state" else posted
+            if code and doc[last].lower_ in _DIPLOMATS and code in self.kb.actors and self.kb.actors[code].kind == "igo":
+                posted = code
+                continue
             if code:
                 return code
             if t.lower_ in _BACKING and k > sent.start and doc[k - 1].text == "-":
                 continue  # "Vietnamese-led forces", "Iranian-backed militias"
             if t.pos_ not in ("ADJ", "PROPN", "NOUN", "PART", "PUNCT") or t.text in (",", ";"):
                 break
+        if posted is not None:
+            return posted
         head = doc[last]
         for child in head.children:
             if child.dep_ in ("nmod", "compound") and child.i < head.i:
@@ -181,6 +190,8 @@ class TitleReader(ResolverBase):
                 return m.ref.code  # "Darfur rebels", "Tigray forces"
             if m.start <= t.i < m.end and m.ref.actor_id:
                 actor = self.kb.actors.get(m.ref.actor_id)
+                if m.how == "metonym" and t.dep_ == "pobj" and actor is not None and actor.kind != "state":
+                    return self.places.city_country(m.ref.text)  # "police in Brussels": the city, not the EU it stands for
                 if actor is not None and actor.kind != "person":
                     return actor.id
                 if actor is not None and m.ref.code and m.ref.code[:3] in self.kb.actors and t.dep_ == "pobj":

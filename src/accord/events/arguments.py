@@ -7,7 +7,7 @@ verbs ("held talks with", "launched strikes on", "imposed sanctions on").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -55,10 +55,12 @@ class MentionIndex:
             m = next((a for a in appos if a.ref.code), m)
         if m is not None:
             out.append(m)
+            out.extend(self._paired(m, tok.doc[m.head]))
         elif depth < 2:
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.by_token:
                     out.append(self.by_token[child.i])
+                    out.extend(self.by_token[k.i] for k in _paired_owners(child) if k.i != child.i and k.i in self.by_token)
                     break
             else:
                 for child in tok.children:
@@ -74,12 +76,50 @@ class MentionIndex:
         return _unique(out)
 
 
+    def _paired(self, m: Mention, head: Token) -> list[Mention]:
+        """'Israeli and Egyptian officials', 'U.S. and NATO troops', 'Turkish and French leaders', 'joint
+        Kenya-U.S. forces': an agent or title whose qualifier is coordinated with others (or joined to
+        another by a hyphen) stands for one actor per country or organisation they name. The resolver
+        gave the mention one owner's code; the others are added here, with the same words and sector."""
+        if m.how not in ("agent", "title") or not m.ref.code:
+            return []
+        out: list[Mention] = []
+        codes = {m.ref.code}
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+                continue
+            owners = _paired_owners(child)
+            if len(owners) < 2:
+                continue
+            for k in owners:
+                q = self.by_token.get(k.i)
+                if q is None or q is m or not q.ref.code:
+                    continue
+                state = len(q.ref.code) == 3 and q.ref.sector is None
+                code = q.ref.code + (m.ref.sector or "") if state else q.ref.code if q.ref.code.startswith("IGO") else None
+                if code is None or code in codes:
+                    continue
+                codes.add(code)
+                out.append(Mention(m.start, m.end, m.head, replace(m.ref, actor_id=None, name=None, code=code), m.how))
+        return out
+
+
+def _paired_owners(tok: Token) -> list[Token]:
+    """A qualifier and the qualifiers coordinated with it ('Israeli and Egyptian') or joined to it by a
+    hyphen ('Kenya-U.S.'), in text order; [tok] alone when there are none."""
+    doc = tok.doc
+    out = [tok, *tok.conjuncts]
+    out += [g for g in tok.children if g.dep_ in ("nmod", "compound", "amod") and g.i + 2 == tok.i
+            and doc[g.i + 1].text == "-"]
+    return sorted(out, key=lambda t: t.i)
+
+
 def _unique(ms: list[Mention]) -> list[Mention]:
-    seen: set[int] = set()
+    seen: set[tuple[int, str | None]] = set()
     out = []
     for m in ms:
-        if m.start not in seen:
-            seen.add(m.start)
+        if (m.start, m.ref.code) not in seen:
+            seen.add((m.start, m.ref.code))
             out.append(m)
     return out
 
@@ -264,12 +304,14 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
 
 def is_passive(verb: Token) -> bool:
     """The verb is passive: it has a passive subject or auxiliary, or it is a bare participle joined to
-    a passive verb ("were arrested and later *deported*": the deported are the arrested)."""
+    a passive verb ("were arrested and later *deported*", "were killed or wounded": it shares the
+    passive verb's patient)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" \
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ == "VBN" and head.i != verb.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children) \
-        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
 
 
 def _understood_patient(verb: Token, idx: MentionIndex) -> list[Mention]:
@@ -361,6 +403,9 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     # "deploy troops to Estonia", "withdraw troops from Kherson", "appoint an envoy to Sudan": the
     # troops (the envoy) are moved, not hit
     themes = not _DESTINATION_PREPS.isdisjoint(trig.pattern.targets) or trig.pattern.cameo.startswith("087") or trig.pattern.cameo[:2] == "15"
+    if passive and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # passive by coordination, "20 people were killed or wounded": the first verb's patient
+        targets.extend(m for c in verb.head.children if c.dep_ == "nsubjpass" for m in idx.actors(c))
     if passive:
         for child in verb.children:
             if child.dep_ == "nsubjpass" and child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -414,6 +459,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 national.append(idx.by_token[child.i])  # "blocked the Turkish sale": a thing, not a moved actor
     if not targets:
         targets.extend(national)
+    if not targets and not themes and len({m.ref.code[:3] for m in sources if m.ref.code}) < 2:
+        targets.extend(own_object_agents(trig, idx))  # not "Israel and Hamas traded hostages": what they exchange
     if not targets:  # "issued warnings demanding that Washington change its stance": the light object's participle clause
         for clause in (c for i in trig.extra for c in verb.doc[i].children if c.dep_ == "acl" and c.tag_ == "VBG"):
             targets.extend(m for c in clause.children if c.dep_ == "ccomp" for g in c.children
@@ -446,9 +493,12 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
         if accused:
             targets = accused
     if not targets and (trig.pattern.frame or trig.pattern.lemma in _CONTENT_TARGET_LEMMAS):
+        # "threatened to shell Iraqi towns ... where 100 people were killed": a clause the parser hangs
+        # beside the frame's infinitive is no content of its own, and its subject is no target
+        infinitive = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
         for child in verb.children:
             # "called for the Taliban to lift the ban": the parser makes the cue's "for" the mark of the clause
-            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "advcl" and any(
+            if (child.dep_ in ("ccomp", "parataxis") and not infinitive) or (child.dep_ == "advcl" and any(
                     g.dep_ == "mark" and g.lower_ in trig.pattern.cue_values for g in child.children)):
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
@@ -954,3 +1004,23 @@ def shared_object(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...
         if all(t.dep_ in ("cc", "advmod", "punct") for t in between) and not any(c.dep_ in _SUBJ for c in verb.children):
             return _objects(verb, idx, ())
     return []
+
+
+_RECIPROCAL = lexicon("reciprocal_objects")
+
+
+def reciprocal_object(trigger: Token) -> bool:
+    """'the two sides accused each other', 'both Afghan rivals accusing the other of delaying': an
+    object (or a preposition's object) that is 'other' or 'another' itself, not a noun it qualifies
+    ('accused other countries'): the sources act on one another."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in _RECIPROCAL for o in objects)
+
+
+def own_object_agents(trig: Trigger, idx: MentionIndex) -> list[Mention]:
+    """'were holding over 200 hostages', 'freed 30 prisoners': a trigger's own object word that names
+    people (a generic agent) is the one acted on."""
+    doc = trig.token.doc
+    return [idx.by_token[i] for i in trig.extra if i in idx.by_token and idx.by_token[i].how in ("agent", "context")
+            and idx.by_token[i].head == i and doc[i].dep_ == "dobj" and idx.by_token[i].ref.code]

@@ -38,6 +38,7 @@ from accord.events.arguments import (
     pronoun_object_antecedent,
     purpose_destination,
     purpose_targets,
+    reciprocal_object,
     rejected_claim_accuser,
     saying_clause_targets,
     shared_object,
@@ -86,7 +87,7 @@ _STATEMENT_LIGHT_VERBS = lexicon("statement_light_verbs")
 ArgumentAction = Literal["targets-as-sources", "swap", "purpose-targets", "place-targets", "object-place-targets",
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
-                         "purpose-destination", "shared-object",
+                         "purpose-destination", "shared-object", "reciprocal-object",
                          "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
@@ -307,6 +308,7 @@ class Coder:
         if entry.plover_type.lower() in _DOMESTIC_TYPES and any(not a.code for a in targets):
             targets, domestic = _domestic_targets(sources, targets, args.targets, idx, doc)
             inferred += ["country.domestic"] if domestic else []
+        targets = _same_code_once(targets)
         ctx.inferred = tuple(dict.fromkeys(inferred))
         trace.extend(ctx.inferred)
         for rule in self.rules.each("arguments.final", ctx):
@@ -381,6 +383,9 @@ class Coder:
         elif how == "place-targets":
             places = [m for m in place_targets(ctx.tok, ctx.idx, seat=ctx.plover_type == "PROTEST") if m not in args.sources]
             args = Arguments(args.sources, tuple(places), args.inherited)
+        elif how == "reciprocal-object":  # "accused each other": the sources are the targets too
+            if reciprocal_object(ctx.tok) and any(m.ref.code for m in args.sources):
+                args = Arguments(args.sources, args.sources, args.inherited)
         elif how in _TARGET_STRATEGIES:
             args = finish_arguments(list(args.sources), _TARGET_STRATEGIES[how](ctx.tok, ctx.idx, args.sources), args.inherited)
         else:
@@ -505,6 +510,18 @@ def _unidentified(location: Location | None, trig: Trigger, places: Gazetteer) -
     if country is None:
         return ()
     return (ActorRef("unidentified attacker", None, country, None, None, UNIDENTIFIED),)
+
+
+def _same_code_once(refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """'demonstrated against the government in Belgrade': an actor the knowledge base does not hold
+    that took the code of another one named beside it is the same actor, listed once."""
+    codes = {r.code for r in refs if r.code and r.actor_id}
+    out: list[ActorRef] = []
+    for r in refs:
+        if r.code and not r.actor_id and (r.code in codes or any(o.code == r.code for o in out)):
+            continue
+        out.append(r)
+    return tuple(out) if len(out) != len(refs) else refs
 
 
 def _story_country(countries: Counter[str]) -> str | None:

@@ -30,6 +30,7 @@ from accord.events.arguments import (
     Arguments,
     MentionIndex,
     finite_conjunct_governor,
+    own_object_agents,
 )
 from accord.events.lemmas import lemma_candidates
 from accord.events.triggers import Trigger
@@ -148,7 +149,7 @@ def unresolved_arguments(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, b
         targets += _with_conjuncts(objects, victims=harm, idx=idx)
     else:
         sources = _with_conjuncts(subjects, idx=idx) or _reporter(tok, subjects)
-        targets = _with_conjuncts(objects, victims=harm, idx=idx)
+        targets = _with_conjuncts(objects, victims=harm, idx=idx) or own_object_agents(trig, idx)
         if not sources and trig.pattern.cameo[:2] == "11":  # "The suits allege that the government ..."
             sources = [_mention(s) for s in subjects if s.lemma_.lower() in _DOCUMENTS or s.lower_ in _DOCUMENTS]
             if sources and not targets:  # the accused: the subject of what is alleged
