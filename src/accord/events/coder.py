@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -101,6 +102,18 @@ def frame_codes() -> dict[tuple[str, str], str]:
     return {(r["outer"], r["inner"]): r["cameo"] for r in rows}
 
 
+@dataclass(frozen=True)
+class SentenceState:
+    """A sentence and what the coder knows by then (`Coder.sentence_states`)."""
+
+    index: int
+    sent: Span
+    mentions: list[Mention]
+    doc_country: str | None
+    story_country: str | None
+    previous_states: tuple[str, ...]
+
+
 @dataclass
 class Note:
     """One line of an explanation: what happened to a trigger, and the rule that did it."""
@@ -162,9 +175,12 @@ class Coder:
         out.events = self._code(doc, document, out.notes)
         return out
 
-    def _code(self, doc: Doc, document: Document, notes: list[Note] | None) -> list[Event]:
+    def sentence_states(self, doc: Doc, document: Document) -> Iterator[SentenceState]:
+        """Each sentence in order with what the coder knows by then: its mentions, the country the
+        document names most so far, the story's country before it and the states the sentence
+        before names (the arguments of `code_sentence`). Resolving is stateful, so the sentences
+        must be taken in order, each once."""
         ctx = DocContext(day=document.published or dt.date.today())
-        events: list[Event] = []
         skip = dateline_end(document.text)
         countries: Counter[str] = Counter()  # the countries the document has named so far
         previous: tuple[str, ...] = ()  # the states the sentence before names, in order
@@ -175,8 +191,14 @@ class Coder:
             # no known actor: still code it, so a named but unknown subject ("Gachagua denied
             # the charges", "Opposition parties rejected the budget") keeps its text
             main = countries.most_common(1)[0][0] if countries else None
-            events.extend(self.code_sentence(sent, si, mentions, document, notes, main, story, previous))
+            yield SentenceState(si, sent, mentions, main, story, previous)
             previous = _states_named(mentions, self.kb)
+
+    def _code(self, doc: Doc, document: Document, notes: list[Note] | None) -> list[Event]:
+        events: list[Event] = []
+        for st in self.sentence_states(doc, document):
+            events.extend(self.code_sentence(st.sent, st.index, st.mentions, document, notes, st.doc_country,
+                                             st.story_country, st.previous_states))
         kept = [e for e in events if e.confidence >= self.min_confidence]
         if notes is not None:
             for e in events:

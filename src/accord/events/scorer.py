@@ -30,7 +30,6 @@ import dataclasses
 import datetime as dt
 import io
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +40,6 @@ import numpy as np
 
 from accord.actors.mention import DocContext
 from accord.events.arguments import MentionIndex, noun_arguments, verb_arguments
-from accord.events.coder import _NOT_STATES, _states_named, _story_country, dateline_end
 from accord.events.dates import resolve_event_date
 from accord.events.fallback import unresolved_arguments
 from accord.events.modality import read_modality
@@ -389,28 +387,18 @@ def _span(document: Document, tok: Token) -> TextSpan:
 
 
 class _StoryState:
-    """What the coder knows of a document by a sentence (Coder._code): each sentence's mentions,
-    the country the document names most so far, the story's country before the sentence and the
-    states the sentence before names. Sentences are resolved in order, once, as far as needed."""
+    """What the coder knows of a document by a sentence (`Coder.sentence_states`): each sentence's
+    mentions, the country the document names most so far, the story's country before the sentence
+    and the states the sentence before names. Sentences are resolved in order, once, as far as needed."""
 
     def __init__(self, coder: Coder, doc: Doc, document: Document):
-        self.coder = coder
-        self.sents = list(doc.sents)
-        self.ctx = DocContext(day=document.published or dt.date.today())
-        self.skip = dateline_end(document.text)
-        self.countries: Counter[str] = Counter()
-        self.previous: tuple[str, ...] = ()
+        self.states = coder.sentence_states(doc, document)
         self.done: list[tuple[list[Mention], str | None, str | None, tuple[str, ...]]] = []
 
     def upto(self, si: int) -> tuple[list[Mention], str | None, str | None, tuple[str, ...]]:
         while len(self.done) <= si:
-            i = len(self.done)
-            mentions = self.coder.resolver(self.sents[i], self.ctx, skip_before=self.skip if i < 2 else 0)
-            story = _story_country(self.countries)
-            self.countries.update(m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] not in _NOT_STATES)
-            main = self.countries.most_common(1)[0][0] if self.countries else None
-            self.done.append((mentions, main, story, self.previous))
-            self.previous = _states_named(mentions, self.coder.kb)
+            st = next(self.states)
+            self.done.append((st.mentions, st.doc_country, st.story_country, st.previous_states))
         return self.done[si]
 
 
