@@ -165,11 +165,8 @@ class AttributeTable:
             strings = self.vocab.strings
             for match_id, start, end in self.rest(doc, allow_missing=True):
                 rule_id = int(strings[match_id])
-                out[range(start, end)[self._index(rule_id)]].append(rule_id)
+                out[range(start, end)[self._indices[rule_id]]].append(rule_id)
         return out
-
-    def _index(self, rule_id: int) -> int:
-        return self._indices[rule_id]
 
     def _attrs_for(self, rule_ids: list[int]) -> dict[Any, Any]:
         key = tuple(sorted(set(rule_ids)))
