@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("--beside", action="store_true", help="revive beside the coder's kept events too")
     ap.add_argument("--both", action="store_true", help="also every veto x propose pair")
     ap.add_argument("--protect", type=float, default=1.0, help="never veto events of this confidence or more")
+    ap.add_argument("--no-fresh", action="store_true", help="leave the fresh set's tune stories out")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     pipe = Pipeline(scorer=None)
@@ -63,12 +64,15 @@ def main() -> int:
     if "allprobes" in args.data:
         extra["allprobes"] = extra["probes"] + train.text_rows(train.coded_texts(
             pipe, [t for t in train.probe_texts(held_out=True) if t not in set(train.probe_texts())]))
-    chosen, by_sid = train.tune_stories()
+    chosen, by_sid = train.tune_stories(not args.no_fresh)
     file_of = {}
     for f in sorted((train.ROOT / "eval" / "voa" / "gold").glob("tune_*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 file_of[json.loads(line)["sid"]] = f.stem
+    for story in chosen:
+        if "fold" in story:  # a fresh story: its part is its fold
+            file_of[story["sentences"][0]["sid"]] = "fresh_" + story["fold"]
     parsed = []
     for story in chosen:
         document = bounded(train.story_document(story))

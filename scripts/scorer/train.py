@@ -4,7 +4,8 @@ to src/accord/data/scorer/model.npz.
     PYTHONPATH=src python scripts/scorer/train.py [--dev ../shared/eval/plover_gsr_dev.jsonl]
 
 Training data, and only this: the VOA **tune** split (eval/voa/voa_sentences.jsonl, stories with
-split == "tune", gold from eval/voa/gold/tune_*.jsonl), the PLOVER dev set, the example
+split == "tune", gold from eval/voa/gold/tune_*.jsonl), the fresh set's tune split (eval/fresh,
+its read and check folds; unless --no-fresh), the PLOVER dev set, the example
 sentences of the rules (data/rules/*.yaml, data/rules/examples/*.yaml; `events: []` are
 negatives) and the project's probe sentences but their held-out `check` parts (eval/probes/*.jsonl;
 `types: []` are negatives). The test split is never read.
@@ -46,17 +47,22 @@ OUT = ROOT / "src" / "accord" / "data" / "scorer"
 KEEP = "KEEP"  # the one output of the veto model
 EVAL_DATE = dt.date(2000, 1, 1)  # dev and example sentences carry no date (as in accord.eval.plover)
 SENTENCES = ROOT / "eval" / "voa" / "voa_sentences.jsonl"
+FRESH = ROOT / "eval" / "fresh"  # the fresh gold set (eval/fresh/README.md): its tune split trains too
 DEV = ROOT.parent / "shared" / "eval" / "plover_gsr_dev.jsonl"
 
 Row = tuple[list[str], set[str], Any]  # (features, gold types, sentence vector or None)
 
 
-def tune_stories() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
-    """The tune stories, sorted by id, and their gold by sentence id (never the test split)."""
+def tune_stories(fresh: bool = True) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The tune stories, sorted by id, and their gold by sentence id (never a test split): the VOA
+    tune split and, with `fresh` and where it is built, the fresh set's tune split."""
     from accord.eval import stories
 
     gold = sorted((ROOT / "eval" / "voa" / "gold").glob("tune_*.jsonl"))
     chosen, by_sid = stories.load(SENTENCES, gold, "tune")
+    if fresh and (FRESH / "gold" / "tune.jsonl").is_file():
+        more, more_gold = stories.load(FRESH / "fresh_sentences.jsonl", [FRESH / "gold" / "tune.jsonl"], "tune")
+        chosen, by_sid = chosen + more, {**by_sid, **more_gold}
     assert all(s["split"] == "tune" for s in chosen)
     return sorted(chosen, key=lambda s: s["story_id"]), by_sid
 
@@ -219,11 +225,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", type=Path, default=DEV, help="the PLOVER dev set (JSONL)")
     ap.add_argument("--out", type=Path, default=OUT, help="the folder to write model.npz to")
+    ap.add_argument("--no-fresh", action="store_true", help="leave the fresh set's tune stories out")
     args = ap.parse_args(list(argv) if argv is not None else None)
     t0 = time.perf_counter()
     pipe = Pipeline(scorer=None)
     rows, _ = base_rows(pipe, args.dev)
-    chosen, by_sid = tune_stories()
+    chosen, by_sid = tune_stories(not args.no_fresh)
     for story in chosen:
         rows += story_rows(story, pipe.parse(bounded(story_document(story)).text), by_sid)
     model = fit(rows, PLOVER_TYPES)
