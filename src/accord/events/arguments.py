@@ -336,10 +336,16 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str], idx: MentionInde
     return out
 
 
+def _misread_object(child: Token) -> bool:
+    """'called Pakistan's assertions "baseless"': the first of two predicatives of a verb of naming is
+    the object the parser misread."""
+    return child.dep_ == "oprd" and any(c.dep_ == "oprd" and c.i > child.i for c in child.head.children)
+
+
 def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Mention]:
     out: list[Mention] = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in skip:
+        if (child.dep_ in ("dobj", "dative", "iobj", "attr") or _misread_object(child)) and child.i not in skip:
             if child.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 out.extend(idx.actors(tok.head))  # "Rwanda, which experts accused"
             else:
@@ -573,7 +579,7 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
     preps = _OWNER_OR_ADDRESSEE_PREPS if addressed else _OWNER_PREPS
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
+        if (child.dep_ == "dobj" or _misread_object(child)) and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
             for g in child.children:
                 if g.dep_ == "acl" and not (addressed and g.lemma_.lower() in _VICTIM_PARTICIPLES):
                     # "rejected allegations made by Pakistan"; not "rescued schoolgirls kidnapped by X":

@@ -309,8 +309,11 @@ class Coder:
             place_country(trig.token, self.resolver.places) if unresolved else None)
         named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
-        # the story's country, when the sentence names no other and sets its event nowhere else
-        story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
+        # the story's country, when the sentence names no other state (an international body or a
+        # foreign NGO names none: "Human Rights Watch accused soldiers", "the UN urged the
+        # authorities") and sets its event nowhere else
+        states = {c for c in named if c not in _NOT_STATES}
+        story = ctx.story_country if states <= {ctx.story_country} and where in (None, ctx.story_country) else None
         sole = None  # without a story country, the one country the sentence names, for unknown people
         # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
         if story is None and len(named) == 1 and not named.intersection(_NOT_STATES) and where in (None, *named):
