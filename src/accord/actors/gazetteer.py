@@ -67,10 +67,12 @@ class Gazetteer:
         name = ent.text if ent is not None else tok.text
         name = strip_article(name)
         row = _cities().get(fold(name))
-        if row is None:
-            entries = [e for e in self.kb.lookup(name) if e.how == "name"]
-            actor = self.kb.actors.get(entries[0].actor_id) if entries else None
-            return Location(name, actor.id if actor is not None and actor.kind == "state" else None)
+        entries = [e for e in self.kb.lookup(name) if e.how == "name"]
+        actor = self.kb.actors.get(entries[0].actor_id) if entries else None
+        state = actor.id if actor is not None and actor.kind == "state" else None
+        if row is None or (state is not None and row[1] != state):
+            # "across Venezuela": the state, not a town of that name in Cuba
+            return Location(name, state)
         return Location(row[0], row[1] or None, row[2], row[3])
 
     def place_country(self, trigger: Token) -> str | None:

@@ -50,6 +50,7 @@ from accord.events.dates import resolve_event_date
 from accord.events.fallback import unresolved_arguments
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
+from accord.actors.gazetteer import across_frontier
 from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
@@ -312,7 +313,9 @@ class Coder:
         # the story's country, when the sentence names no other state (an international body or a
         # foreign NGO names none: "Human Rights Watch accused soldiers", "the UN urged the
         # authorities") and sets its event nowhere else
-        states = {c for c in named if c not in _NOT_STATES}
+        # ("near the Colombian border" names the far side of a frontier, not a state of the event)
+        states = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code and m.ref.code[:3] not in _NOT_STATES
+                  and not across_frontier(doc[m.start], sent.root)}
         story = ctx.story_country if states <= {ctx.story_country} and where in (None, ctx.story_country) else None
         sole = None  # without a story country, the one country the sentence names, for unknown people
         # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
