@@ -54,6 +54,17 @@ CASES = [
     # no event where there is none
     ("Analysts say the economy is growing slowly.", "2024-01-12", []),
     ("The weather in Paris was mild on Sunday.", "2024-01-12", []),
+    # session 7, r5: actors of coded events
+    # a government named by its kind ("the federal government") is the story's
+    ("Violence flared across Nigeria on Monday. The Christian Association of Nigeria called on the federal government to disarm the militias.",
+     "2024-03-01", [("REQUEST", ("NGA",), ("NGAGOV",), "asserted")]),
+    # a post or a unit of a body is that body
+    ("Rebels attacked police stations in Cauca, Colombia.", "2024-03-01", [("ASSAULT", ("COLREB",), ("COLCOP",), "asserted")]),
+    ("Militants ambushed a military convoy in Balochistan, Pakistan.", "2024-03-01",
+     [("ASSAULT", ("PAKREB",), ("PAKMIL",), "asserted")]),
+    # drills around a place are aimed at it
+    ("The People's Liberation Army staged large-scale drills around Taiwan.", "2024-03-01",
+     [("MOBILIZE", ("CHNMIL",), ("TWN",), "asserted")]),
 ]
 
 

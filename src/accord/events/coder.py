@@ -70,6 +70,7 @@ _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  #
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 # a state acting at home: the event types and source sectors whose uncoded targets are its own people
 _DOMESTIC_TYPES = lexicon("domestic_action_types")
+_GOV_KIND_MODIFIERS = lexicon("government_kind_modifiers")  # "the federal government": whose, the story says
 _DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
 _INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
 _FIRST_PERSON = lexicon("first_person_pronouns")
@@ -652,7 +653,7 @@ def _definite_institution(head: Token) -> bool:
         return False
     kids = [c for c in head.children if c.i < head.i]
     return any(c.dep_ == "det" and c.lower_ in _THE for c in kids) and not any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") for c in kids)
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _GOV_KIND_MODIFIERS for c in kids)
 
 
 def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], mentions: tuple[Mention, ...],
