@@ -22,7 +22,7 @@ from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.actors.gazetteer import PLACE_ENTITY_LABELS
+from accord.actors.gazetteer import PLACE_ENTITY_LABELS, across_frontier
 from accord.actors.kb import KnowledgeBase, default_kb
 from accord.actors.resolve import DocContext, Mention, Resolver
 from accord.events.arguments import (
@@ -50,7 +50,6 @@ from accord.events.dates import resolve_event_date
 from accord.events.fallback import unresolved_arguments
 from accord.events.modality import ModalityReading, read_modality
 from accord.events.patterns import PatternSet, default_patterns
-from accord.actors.gazetteer import across_frontier
 from accord.events.places import Gazetteer, find_location, place_country
 from accord.events.predicates import RuleContext
 from accord.events.rules import Rule, RuleBook, default_rules
