@@ -90,7 +90,7 @@ ArgumentAction = Literal["targets-as-sources", "swap", "purpose-targets", "place
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
                          "purpose-destination", "shared-object", "reciprocal-object",
-                         "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
+                         "unidentified-source", "implied-target", "implied-police", "implied-protesters", "story-target"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
 
@@ -349,6 +349,9 @@ class Coder:
                 sources = _implied_police(location, trig, self.resolver.places)
             elif how == "implied-protesters" and not sources:
                 sources = _implied_protesters(location, trig, self.resolver.places)
+            elif how == "story-target" and not targets and (implied := _story_target(
+                    ctx.story_country, states, where or (location.country if location else None))):
+                targets = implied
             else:
                 continue
             trace.append(rule.id)
@@ -727,6 +730,15 @@ def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: L
     if any(a.sector in ("GOV", "COP", "MIL", "JUD") for a in sources):
         return (ActorRef("(implied) population", None, country, None, None, IMPLIED),)
     return ()
+
+
+def _story_target(story: str | None, states: set[str], where: str | None) -> tuple[ActorRef, ...]:
+    """An attack on no one named ("the convoy came under attack", "gunmen blew up the tracks") in a
+    story about one country, whose sentence names no other state and sets the event nowhere else,
+    falls on that country (its people, its forces, its property): role 'implied', no actor id."""
+    if story is None or not states <= {story} or where not in (None, story):
+        return ()
+    return (ActorRef("(implied) population", None, story, None, None, IMPLIED),)
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
