@@ -875,24 +875,28 @@ def condemned_act_doer(trigger: Token, idx: MentionIndex, sources: tuple[Mention
 
 
 def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...], nearest: bool) -> list[Mention]:
-    if trigger.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
-        return []
     doc = trigger.doc
-    head = trigger.head
+    verbs = [trigger]  # "an allegation supported by UN experts but *denied* by Kigali": the clause's first verb says where it hangs
+    while verbs[0].dep_ == "conj" and verbs[0].head.i != verbs[0].i and verbs[0].head.pos_ in ("VERB", "AUX") and len(verbs) < 4:
+        verbs.insert(0, verbs[0].head)
+    clause = verbs[0]
+    if clause.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
+        return []
+    head = clause.head
     # an aside on the clause, after a comma or dash: "..., a charge X rejected", "..., which X denied"
     # (not "on charges which Washington dismissed": a noun inside the clause)
     rel_object = any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS and c.i > 0 and doc[c.i - 1].is_punct
-                     for c in trigger.children)
+                     for v in verbs for c in v.children)
     aside_noun = head.lemma_.lower() in _CLAIM_NOUNS | _ACT_ANAPHORS
     claim_aside = aside_noun and head.dep_ in ("npadvmod", "appos") \
         and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
     in_a_move = aside_noun and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
-    if not (rel_object or (trigger.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
+    if not (rel_object or (clause.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
         return []  # "— which Moscow denied" may hang on the clause's verb itself
     if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
         return []  # "the charges, which Moscow used to expel them": the clause has its own object
     own = {_key(m) for m in sources}
-    cur = trigger.head
+    cur = head
     found: list[Mention] = []
     for _ in range(12):  # up to the main clause (the nearest doer for a condemnation)
         if cur.pos_ in ("VERB", "AUX"):
