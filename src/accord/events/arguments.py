@@ -18,6 +18,8 @@ from accord.lexicons import lexicon
 from accord.types import ActorRef
 
 _SUBJ = ("nsubj", "csubj")
+_REPORTING = lexicon("reporting_verbs")
+_SPOKEN_ROOTS = lexicon("spoken_act_roots")
 _OBJECT_CONTROL = lexicon("object_control_verbs")
 _REL_PRONOUNS = lexicon("relative_pronouns")
 # Verbs whose object names the event they take part in: "held talks", "launched strikes".
@@ -253,8 +255,12 @@ def finite_conjunct_governor(verb: Token) -> Token | None:
     return None
 
 
-def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
-    """Climb to the clause that governs `tok` and take its subject."""
+def _inherited_subject(tok: Token, idx: MentionIndex, spoken: bool = False) -> list[Mention]:
+    """Climb to the clause that governs `tok` and take its subject. With `spoken` (an act done by
+    speaking: an accusation, an appeal, a warning), a conjunct hung on a reported clause whose subject
+    names no actor ("Jaua said the meeting amounted to a conspiracy and *accused* Santos", "Beijing
+    says the rig is in its waters and has *accused* Hanoi") is the reporter's act: the parser joined
+    it to the wrong verb."""
     gov = finite_conjunct_governor(tok)
     if gov is not None:
         subj = _subject(gov, idx)
@@ -296,6 +302,8 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             subj = _subject(head, idx)
             if subj:
                 return subj
+            if spoken and cur.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
+                return _subject(head.head, idx)  # the reported clause's subject is no actor: the reporter speaks
             if any(c.dep_ in _SUBJ for c in head.children):
                 return []  # the governing clause has a subject, and it is not an actor
         cur = head
@@ -434,7 +442,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 return _finish(sources, _objects(verb, idx, trig.extra) + _prep_objects(verb, trig.pattern.targets, idx), False)
             if subj is not None:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
-            sources = _inherited_subject(verb, idx)
+            sources = _inherited_subject(verb, idx, trig.pattern.cameo[:2] in _SPOKEN_ROOTS)
             inherited = bool(sources)
         if trig.pattern is MUST_REQUEST:  # "told Politico that Britain must ...": Britain
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
