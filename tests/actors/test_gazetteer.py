@@ -20,10 +20,19 @@ def zorblaxia(tmp_path_factory) -> KnowledgeBase:
 
 
 def test_place_country_reads_the_given_kb(zorblaxia):
-    doc = load_nlp()("Two soldiers were killed near the Zorblaxian border on Monday.")
+    doc = load_nlp()("Two soldiers were killed in a Zorblaxian village on Monday.")
     verb = next(t for t in doc if t.lemma_ == "kill")
     assert place_country(verb, Gazetteer(zorblaxia)) == "ZRB"
     assert place_country(verb, Gazetteer(default_kb())) is None
+
+
+def test_place_across_a_frontier_is_no_event_country(zorblaxia):
+    # a frontier lies in two states: the one a qualifier names is not where it happened
+    for text in ("Two soldiers were killed near the Zorblaxian border on Monday.",
+                 "Two soldiers were killed along the border with Zorblaxia on Monday."):
+        doc = load_nlp()(text)
+        verb = next(t for t in doc if t.lemma_ == "kill")
+        assert place_country(verb, Gazetteer(zorblaxia)) is None
 
 
 def test_find_location_cities_have_coordinates():

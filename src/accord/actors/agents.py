@@ -27,6 +27,8 @@ _ETHNIC = lexicon("ethnic_group_markers")
 _THING_POSS = lexicon("thing_possessive_pronouns")
 _SINGULAR_THINGS = lexicon("singular_thing_pronouns")
 _GROUP_HEADS = lexicon("agent_group_heads")
+_UNIT_HEADS = lexicon("agent_unit_heads")
+_GOV_KIND_MODIFIERS = lexicon("government_kind_modifiers")
 
 
 class AgentReader(ResolverBase):
@@ -36,7 +38,7 @@ class AgentReader(ResolverBase):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         sector = self.kb.agents.get(tok.lower_)
-        if sector is None and tok.lemma_.lower() in _GROUP_HEADS:
+        if sector is None and (tok.lemma_.lower() in _GROUP_HEADS or tok.lemma_.lower() in _UNIT_HEADS):
             # "the rebel group", "a terrorist cell": the modifier says what kind of agent the body is
             mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                         and c.lower_ in self.kb.agents), None)
@@ -66,7 +68,8 @@ class AgentReader(ResolverBase):
                 # "the incoming administration": the government of the leader the text is about;
                 # never a bare role word as an actor
                 found = self._poss_gov(tok, det, ctx) if det is not None and ctx.persons else None
-                if found is None and det is not None and det.i == tok.i - 1:
+                if found is None and det is not None and (det.i == tok.i - 1 or all(
+                        t.lower_ in _GOV_KIND_MODIFIERS for t in doc[det.i + 1:tok.i])):
                     # "accusing the government of robbing the province": no leader named yet, a state's
                     # government named bare; its country comes from the sentence or the story
                     ref = ActorRef(doc[det.i:tok.i + 1].text, None, None, sector, None, None, det.idx, tok.idx + len(tok))

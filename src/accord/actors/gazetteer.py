@@ -18,6 +18,7 @@ from accord.nlp.model import entities
 from accord.types import Location
 
 LOCATION_PREPS = lexicon("event_location_preps")
+_FRONTIERS = lexicon("frontier_nouns")
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the spaCy entity labels that name places
 
 City = tuple[str, str, float, float, int]  # name, ISO alpha-3, latitude, longitude, population
@@ -66,10 +67,12 @@ class Gazetteer:
         name = ent.text if ent is not None else tok.text
         name = strip_article(name)
         row = _cities().get(fold(name))
-        if row is None:
-            entries = [e for e in self.kb.lookup(name) if e.how == "name"]
-            actor = self.kb.actors.get(entries[0].actor_id) if entries else None
-            return Location(name, actor.id if actor is not None and actor.kind == "state" else None)
+        entries = [e for e in self.kb.lookup(name) if e.how == "name"]
+        actor = self.kb.actors.get(entries[0].actor_id) if entries else None
+        state = actor.id if actor is not None and actor.kind == "state" else None
+        if row is None or (state is not None and row[1] != state):
+            # "across Venezuela": the state, not a town of that name in Cuba
+            return Location(name, state)
         return Location(row[0], row[1] or None, row[2], row[3])
 
     def place_country(self, trigger: Token) -> str | None:
@@ -83,6 +86,8 @@ class Gazetteer:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
             for tok in prep.subtree:
+                if across_frontier(tok, prep):
+                    continue  # "near the Brazilian border", "along the border with Colombia": either side
                 if tok.ent_type_ in ("GPE", "LOC") and tok.ent_iob_ == "B":
                     country = self.place(tok).country
                     if country:
@@ -95,3 +100,18 @@ class Gazetteer:
                     if iso:
                         return iso
         return None
+
+
+def across_frontier(tok: Token, top: Token) -> bool:
+    """`tok` names the state across a frontier (@frontier_nouns) that a phrase under `top` places
+    something at: "near the *Brazilian* border", "along the frontier with *Colombia*", "at the
+    *Turkish* border crossing". The place is the frontier, which lies in both states; the state
+    named is not where the event happened."""
+    cur = tok
+    for _ in range(4):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and cur.lower_ in _FRONTIERS:
+            return True
+    return False

@@ -35,7 +35,8 @@ class NameReader(ResolverBase):
         self.first_words: dict[str, int] = {}  # first word of a name -> most words in a name
         for key in kb.names:
             words = key.split()
-            for first in {words[0], words[0].split("-")[0]}:  # "asia-pacific ..." starts at token "asia"
+            # "asia-pacific ..." starts at token "asia"; "people's liberation army" at token "people"
+            for first in {words[0], words[0].split("-")[0], words[0].split("'")[0]}:
                 self.first_words[first] = max(self.first_words.get(first, 0), len(words) + words[0].count("-"))
 
     def _match_name(self, sent: Span, i: int, ctx: DocContext) -> Mention | None:

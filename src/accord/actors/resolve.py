@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from accord.actors.agents import AgentReader
 from accord.actors.base import stance_prefixed
 from accord.actors.coref import PRONOUNS, THING_PRONOUNS, CorefReader
+from accord.actors.gazetteer import across_frontier
 from accord.actors.mention import FORMER, DocContext, Mention
 from accord.actors.names import PLACE_LABELS, NameReader, trim_article
 from accord.actors.roles import TitleReader, is_titled
@@ -118,8 +119,11 @@ class Resolver(NameReader, TitleReader, AgentReader, CorefReader):
         """Generic agents ('demonstrators', 'riot police') and titled unknown people ('President
         Hosni Mubarak') take the country of their context: the only country the sentence names,
         else the country the document is mostly about. Named unknowns without a title stay unknown."""
+        # a state named only as the far side of a frontier ("near the Brazilian border") is not the
+        # sentence's country
         countries = {m.ref.code[:3] for m in mentions if m.ref.code and m.ref.code[:3] in self.kb.actors
-                     and self.kb.actors[m.ref.code[:3]].kind == "state" and not self._is_group(m)}
+                     and self.kb.actors[m.ref.code[:3]].kind == "state" and not self._is_group(m)
+                     and not across_frontier(sent.doc[m.start], sent.root)}
         for c in countries:
             ctx.country_counts[c] = ctx.country_counts.get(c, 0) + 1
         # an embassy or envoy names a country that is not where the sentence happens

@@ -18,6 +18,8 @@ from accord.lexicons import lexicon
 from accord.types import ActorRef
 
 _SUBJ = ("nsubj", "csubj")
+_REPORTING = lexicon("reporting_verbs")
+_SPOKEN_ROOTS = lexicon("spoken_act_roots")
 _OBJECT_CONTROL = lexicon("object_control_verbs")
 _REL_PRONOUNS = lexicon("relative_pronouns")
 # Verbs whose object names the event they take part in: "held talks", "launched strikes".
@@ -253,8 +255,12 @@ def finite_conjunct_governor(verb: Token) -> Token | None:
     return None
 
 
-def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
-    """Climb to the clause that governs `tok` and take its subject."""
+def _inherited_subject(tok: Token, idx: MentionIndex, spoken: bool = False) -> list[Mention]:
+    """Climb to the clause that governs `tok` and take its subject. With `spoken` (an act done by
+    speaking: an accusation, an appeal, a warning), a conjunct hung on a reported clause whose subject
+    names no actor ("Jaua said the meeting amounted to a conspiracy and *accused* Santos", "Beijing
+    says the rig is in its waters and has *accused* Hanoi") is the reporter's act: the parser joined
+    it to the wrong verb."""
     gov = finite_conjunct_governor(tok)
     if gov is not None:
         subj = _subject(gov, idx)
@@ -296,6 +302,8 @@ def _inherited_subject(tok: Token, idx: MentionIndex) -> list[Mention]:
             subj = _subject(head, idx)
             if subj:
                 return subj
+            if spoken and cur.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
+                return _subject(head.head, idx)  # the reported clause's subject is no actor: the reporter speaks
             if any(c.dep_ in _SUBJ for c in head.children):
                 return []  # the governing clause has a subject, and it is not an actor
         cur = head
@@ -336,10 +344,16 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str], idx: MentionInde
     return out
 
 
+def _misread_object(child: Token) -> bool:
+    """'called Pakistan's assertions "baseless"': the first of two predicatives of a verb of naming is
+    the object the parser misread."""
+    return child.dep_ == "oprd" and any(c.dep_ == "oprd" and c.i > child.i for c in child.head.children)
+
+
 def _objects(tok: Token, idx: MentionIndex, skip: tuple[int, ...]) -> list[Mention]:
     out: list[Mention] = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in skip:
+        if (child.dep_ in ("dobj", "dative", "iobj", "attr") or _misread_object(child)) and child.i not in skip:
             if child.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 out.extend(idx.actors(tok.head))  # "Rwanda, which experts accused"
             else:
@@ -428,7 +442,7 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                 return _finish(sources, _objects(verb, idx, trig.extra) + _prep_objects(verb, trig.pattern.targets, idx), False)
             if subj is not None:
                 return Arguments((), (), False)  # its own subject is not an actor: "His preference may clash with"
-            sources = _inherited_subject(verb, idx)
+            sources = _inherited_subject(verb, idx, trig.pattern.cameo[:2] in _SPOKEN_ROOTS)
             inherited = bool(sources)
         if trig.pattern is MUST_REQUEST:  # "told Politico that Britain must ...": Britain
             targets.extend(m for c in verb.children if c.dep_ == "ccomp" for g in c.children
@@ -573,7 +587,7 @@ def _object_owner(verb: Token, idx: MentionIndex, skip: tuple[int, ...], address
     Ghanaians'), which accusations do not have ('condemned the attack on X' does not accuse X)."""
     preps = _OWNER_OR_ADDRESSEE_PREPS if addressed else _OWNER_PREPS
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
+        if (child.dep_ == "dobj" or _misread_object(child)) and (child.i not in idx.by_token or not idx.by_token[child.i].ref.code):
             for g in child.children:
                 if g.dep_ == "acl" and not (addressed and g.lemma_.lower() in _VICTIM_PARTICIPLES):
                     # "rejected allegations made by Pakistan"; not "rescued schoolgirls kidnapped by X":
@@ -869,24 +883,28 @@ def condemned_act_doer(trigger: Token, idx: MentionIndex, sources: tuple[Mention
 
 
 def _aside_on_clause(trigger: Token, idx: MentionIndex, sources: tuple[Mention, ...], nearest: bool) -> list[Mention]:
-    if trigger.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
-        return []
     doc = trigger.doc
-    head = trigger.head
+    verbs = [trigger]  # "an allegation supported by UN experts but *denied* by Kigali": the clause's first verb says where it hangs
+    while verbs[0].dep_ == "conj" and verbs[0].head.i != verbs[0].i and verbs[0].head.pos_ in ("VERB", "AUX") and len(verbs) < 4:
+        verbs.insert(0, verbs[0].head)
+    clause = verbs[0]
+    if clause.dep_ not in ("relcl", "acl", "advcl", "parataxis"):
+        return []
+    head = clause.head
     # an aside on the clause, after a comma or dash: "..., a charge X rejected", "..., which X denied"
     # (not "on charges which Washington dismissed": a noun inside the clause)
     rel_object = any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS and c.i > 0 and doc[c.i - 1].is_punct
-                     for c in trigger.children)
+                     for v in verbs for c in v.children)
     aside_noun = head.lemma_.lower() in _CLAIM_NOUNS | _ACT_ANAPHORS
     claim_aside = aside_noun and head.dep_ in ("npadvmod", "appos") \
         and head.left_edge.i > 0 and doc[head.left_edge.i - 1].is_punct
     in_a_move = aside_noun and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
-    if not (rel_object or (trigger.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
+    if not (rel_object or (clause.dep_ in ("relcl", "acl") and (claim_aside or in_a_move))):
         return []  # "— which Moscow denied" may hang on the clause's verb itself
     if any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in trigger.children):
         return []  # "the charges, which Moscow used to expel them": the clause has its own object
     own = {_key(m) for m in sources}
-    cur = trigger.head
+    cur = head
     found: list[Mention] = []
     for _ in range(12):  # up to the main clause (the nearest doer for a condemnation)
         if cur.pos_ in ("VERB", "AUX"):

@@ -22,7 +22,7 @@ from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.actors.gazetteer import PLACE_ENTITY_LABELS
+from accord.actors.gazetteer import PLACE_ENTITY_LABELS, across_frontier
 from accord.actors.kb import KnowledgeBase, default_kb
 from accord.actors.resolve import DocContext, Mention, Resolver
 from accord.events.arguments import (
@@ -69,6 +69,7 @@ _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  #
 _FRAME_CONTENT_PREPS = lexicon("frame_content_preps")
 # a state acting at home: the event types and source sectors whose uncoded targets are its own people
 _DOMESTIC_TYPES = lexicon("domestic_action_types")
+_GOV_KIND_MODIFIERS = lexicon("government_kind_modifiers")  # "the federal government": whose, the story says
 _DOMESTIC_SECTORS = lexicon("domestic_action_sectors")
 _INSTITUTIONS = lexicon("institution_nouns") | lexicon("government_nouns")
 _FIRST_PERSON = lexicon("first_person_pronouns")
@@ -89,7 +90,7 @@ ArgumentAction = Literal["targets-as-sources", "swap", "purpose-targets", "place
                          "rejected-claim-accuser", "condemned-act-doer", "pronoun-object-antecedent", "clause-subject-targets",
                          "coordinated-proposer", "saying-clause-targets", "object-party-targets",
                          "purpose-destination", "shared-object", "reciprocal-object",
-                         "unidentified-source", "implied-target", "implied-police", "implied-protesters"]
+                         "unidentified-source", "implied-target", "implied-police", "implied-protesters", "story-target"]
 # How a recode refines a frame's code (`then: {refine: content}`): by the type of its content.
 Refinement = Literal["content"]
 
@@ -309,8 +310,13 @@ class Coder:
             place_country(trig.token, self.resolver.places) if unresolved else None)
         named = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code}
         home = ctx.doc_country if where is None and not named else None  # the sentence names no country
-        # the story's country, when the sentence names no other and sets its event nowhere else
-        story = ctx.story_country if named <= {ctx.story_country} and where in (None, ctx.story_country) else None
+        # the story's country, when the sentence names no other state (an international body or a
+        # foreign NGO names none: "Human Rights Watch accused soldiers", "the UN urged the
+        # authorities") and sets its event nowhere else
+        # ("near the Colombian border" names the far side of a frontier, not a state of the event)
+        states = {m.ref.code[:3] for m in idx.by_token.values() if m.ref.code and m.ref.code[:3] not in _NOT_STATES
+                  and not across_frontier(doc[m.start], sent.root)}
+        story = ctx.story_country if states <= {ctx.story_country} and where in (None, ctx.story_country) else None
         sole = None  # without a story country, the one country the sentence names, for unknown people
         # acted on ("U.N. rapporteur Lena Marsh criticized the Taliban" makes her no Afghan)
         if story is None and len(named) == 1 and not named.intersection(_NOT_STATES) and where in (None, *named):
@@ -343,6 +349,9 @@ class Coder:
                 sources = _implied_police(location, trig, self.resolver.places)
             elif how == "implied-protesters" and not sources:
                 sources = _implied_protesters(location, trig, self.resolver.places)
+            elif how == "story-target" and not targets and (implied := _story_target(
+                    ctx.story_country, states, where or (location.country if location else None))):
+                targets = implied
             else:
                 continue
             trace.append(rule.id)
@@ -646,7 +655,7 @@ def _definite_institution(head: Token) -> bool:
         return False
     kids = [c for c in head.children if c.i < head.i]
     return any(c.dep_ == "det" and c.lower_ in _THE for c in kids) and not any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") for c in kids)
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _GOV_KIND_MODIFIERS for c in kids)
 
 
 def _domestic_targets(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], mentions: tuple[Mention, ...],
@@ -721,6 +730,15 @@ def _implied_target(plover_type: str, sources: tuple[ActorRef, ...], location: L
     if any(a.sector in ("GOV", "COP", "MIL", "JUD") for a in sources):
         return (ActorRef("(implied) population", None, country, None, None, IMPLIED),)
     return ()
+
+
+def _story_target(story: str | None, states: set[str], where: str | None) -> tuple[ActorRef, ...]:
+    """An attack on no one named ("the convoy came under attack", "gunmen blew up the tracks") in a
+    story about one country, whose sentence names no other state and sets the event nowhere else,
+    falls on that country (its people, its forces, its property): role 'implied', no actor id."""
+    if story is None or not states <= {story} or where not in (None, story):
+        return ()
+    return (ActorRef("(implied) population", None, story, None, None, IMPLIED),)
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:

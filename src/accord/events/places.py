@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from accord.actors.gazetteer import LOCATION_PREPS, PLACE_ENTITY_LABELS, Gazetteer
+from accord.actors.gazetteer import LOCATION_PREPS, PLACE_ENTITY_LABELS, Gazetteer, across_frontier
 from accord.types import Location
 
 
@@ -17,7 +17,8 @@ def find_location(trigger: Token, places: Gazetteer) -> Location | None:
     clause = trigger.head if trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX") else trigger
     for tok in clause.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS and tok.ent_type_ in PLACE_ENTITY_LABELS \
-                and not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != clause.i for a in tok.ancestors if clause.is_ancestor(a)):
+                and not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != clause.i for a in tok.ancestors if clause.is_ancestor(a)) \
+                and not across_frontier(tok, clause):
             return places.place(tok)
     return None
 
