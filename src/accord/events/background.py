@@ -1,8 +1,8 @@
-"""Background: an event its own clause dates years back ("18 years ago", "in the 1970s").
+"""Background: an event its own clause dates years back ("18 years ago", "in the 1970s", "since 2014").
 
 The words are data (lexicons `background_*`): a count and a unit before "ago" ("18 years ago",
 "several decades ago"), a span preposition before a unit ("for decades", "over the past few
-years"), a decade preposition before "the 1970s". Only the trigger's own clause counts: "He said
+years"), a decade preposition before "the 1970s", "since" before a year ("has governed since 2012"). Only the trigger's own clause counts: "He said
 on Monday that the talks, which began decades ago, ..." dates the talks, not the saying.
 """
 
@@ -21,11 +21,13 @@ _COUNTS = lexicon("background_counts")
 _SPAN_PREPS = lexicon("background_span_preps")
 _SPAN_MODIFIERS = lexicon("background_span_modifiers")
 _DECADE_PREPS = lexicon("background_decade_preps")
+_SINCE_PREPS = lexicon("background_since_preps")
 _OF = lexicon("background_unit_of_preps")
 _DECADE_DETERMINERS = lexicon("definite_articles")
 _DECADE_SUFFIXES = lexicon("background_decade_suffixes")
 _DECADE = re.compile(r"(19|20)?\d0'?s")  # the shape of "1970s", "70s", "70's" (digits, not words)
 _DECADE_NUMBER = re.compile(r"(19|20)?\d0")
+_YEAR = re.compile(r"(19|20)\d\d")  # the shape of a year ("since 2014")
 _CLAUSES = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl")  # acl: "property seized in the 1970s"
 
 
@@ -53,6 +55,8 @@ def _dates_back(span: Span, own: frozenset[int] | None = None) -> bool:
             if j >= 0 and span[j].lower_ in _SPAN_PREPS and not any(c.dep_ == "prep" and c.lower_ in _OF for c in t.children):
                 # "for decades", not "for years of fraud"
                 return True
+        elif t.lower_ in _SINCE_PREPS and i + 1 < len(span) and _YEAR.fullmatch(span[i + 1].lower_):
+            return True  # "have fought separatists since 2014": a state that has lasted years, not news
         elif i >= 2 and span[i - 1].lower_ in _DECADE_DETERMINERS and span[i - 2].lower_ in _DECADE_PREPS and _decade_at(span, i):
             return True
     return False
@@ -65,7 +69,8 @@ def _mentions_time(sent: Span) -> bool:
     """Whether the sentence has a unit, "ago" or a decade-like number at all (once per sentence)."""
     last = getattr(_LAST, "last", None)
     if last is None or last[0] is not sent.doc or last[1] != (sent.start, sent.end):
-        found = any(t.lower_ in _UNITS or t.lower_ in _AGO or _DECADE_NUMBER.match(t.lower_) for t in sent)
+        found = any(t.lower_ in _UNITS or t.lower_ in _AGO or _DECADE_NUMBER.match(t.lower_) or _YEAR.fullmatch(t.lower_)
+                    for t in sent)
         last = _LAST.last = (sent.doc, (sent.start, sent.end), found)
     return last[2]
 

@@ -399,6 +399,15 @@ def _no_target(ctx: RuleContext, value: bool) -> bool:
     return (not _targets(ctx)) == value
 
 
+@predicate("foreign_target", "bool")
+def _foreign_target(ctx: RuleContext, value: bool) -> bool:
+    """A target has an actor code of a country none of the sources has: the act reaches another
+    country's actor ("vowed to work with the Philippines"); not so for no target, an uncoded target
+    or the actor's own side ("the government vowed to restore its authority": BFAGOV -> BFAGOV)."""
+    src = {m.ref.code[:3] for m in _sources(ctx) if m.ref.code}
+    return any(m.ref.code and m.ref.code[:3] not in src for m in _targets(ctx)) == value
+
+
 @predicate("max_sources", "int")
 def _max_sources(ctx: RuleContext, n: int) -> bool:
     """At most this many sources were found."""
