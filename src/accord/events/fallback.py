@@ -56,6 +56,9 @@ _QUANTITIES = lexicon("quantity_nouns")
 _MATERIAL = ("15", "16", "17", "18", "19", "20")  # CAMEO roots of force, coercion and sanctions: what one undergoes
 _DISSENT = ("14",)  # CAMEO root of protest: a protest told as acting happened
 _VERBAL = ("10", "11", "12", "13")  # demands, disapproval, rejection, threats: the reactions an event draws
+_CHARGES = ("112",)  # CAMEO accusations of a crime: the charges someone faces or is held on
+_GROUNDS = lexicon("grounds_preps")
+_COPULAS = lexicon("copular_verbs")
 _VIOLENT = ("18", "19", "20")  # CAMEO roots of violence: a counted group as object is its victims
 _DOCUMENTS = lexicon("accusing_documents")
 _NONE = lexicon("none_determiners")
@@ -251,7 +254,8 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
     sources = _with_conjuncts([o for o in _pobjs(noun, _SIDES)] + [c for c in noun.children if c.dep_ == "poss"], idx=idx)
     own_targets = _with_conjuncts(_pobjs(noun, trig.pattern.targets | _TARGET_PREPS), idx=idx)
     if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_PREPS and head.head.lemma_.lower() in _UNDERGOING_VERBS | _PLACING \
-            or noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS and trig.pattern.cameo[:2] in _MATERIAL:
+            or noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_OBJECT_VERBS \
+            and (trig.pattern.cameo[:2] in _MATERIAL or trig.pattern.cameo[:3] in _CHARGES):
         # "the convoy came under attack", "activists faced arrest", "was placed under arrest": the
         # subject underwent it
         verb = head.head if noun.dep_ == "pobj" else head
@@ -259,6 +263,21 @@ def _nominal(trig: Trigger, idx: MentionIndex) -> tuple[Arguments, bool]:
         victims = _with_conjuncts(undergoers, victims=True, idx=idx)
         sources += _with_conjuncts(_pobjs(noun, _SOURCE_PREPS), idx=idx)  # "came under attack from Assad loyalists"
         return Arguments(tuple(sources), tuple(own_targets or victims), False), True
+    if noun.dep_ == "pobj" and head.lower_ in _GROUNDS and trig.pattern.cameo[:3] in _CHARGES and not own_targets:
+        # "arrested the activist on charges of incitement", "is on trial on charges of corruption": the
+        # charges are against whom the clause holds or tries (its object, passive subject, or the subject
+        # of "be")
+        verb = head.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not held and verb.lemma_.lower() in _COPULAS:
+            held = [c for c in verb.children if c.dep_ == "nsubj"]
+        victims = _with_conjuncts(held, victims=True, idx=idx)
+        if victims:
+            return Arguments(tuple(sources), tuple(victims), False), True
     if noun.dep_ == "pobj" and head.lower_ in _UNDERGOING_ADJECTIVE_PREPS and head.head.lemma_.lower() in _UNDERGOING_ADJECTIVES \
             and trig.pattern.cameo[:2] in _MATERIAL:
         # "people are subject to attacks and abductions": the subject undergoes them

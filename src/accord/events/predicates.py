@@ -809,6 +809,26 @@ def _content_head_lemma(ctx: RuleContext, words: frozenset[str]) -> bool:
         x.dep_ == "xcomp" and x.lemma_.lower() in words for x in h.children)) for h in heads)
 
 
+_COPULAS = lexicon("copular_verbs")
+
+
+@predicate("content_pronoun_future", "words")
+def _content_pronoun_future(ctx: RuleContext, words: frozenset[str]) -> bool:
+    """The trigger's content clause (a ccomp or parataxis child) has a personal pronoun as subject and
+    one of these auxiliaries, and its head is no copula: what the speaker (or those it names) will do
+    or will undergo ("warned that they would not return to the table", "warned the drivers they would
+    be killed"); not a state ("warned that it would be a mistake") nor a noun's prospects ("warned
+    that prices will rise")."""
+    for h in ctx.tok.children:
+        if h.dep_ not in ("ccomp", "parataxis") or h.lemma_.lower() in _COPULAS:
+            continue
+        subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        aux = [c for c in h.children if c.dep_ == "aux" and c.text.lower() in words]
+        if aux and subj and all(c.tag_ == "PRP" for c in subj):
+            return True
+    return False
+
+
 _DISTRIBUTIVES = lexicon("distributive_determiners")
 
 

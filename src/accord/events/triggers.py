@@ -225,6 +225,9 @@ def _predicate(tok: Token, values: frozenset[str]) -> bool:
             return True  # "branded the protesters terrorists": the parser may make both objects dobj
         if child.dep_ == "dobj" and any(g.dep_ == "acl" and g.i > child.i and hit(g) for g in child.children):
             return True  # "called the vote rigged"
+        if child.dep_ == "advmod" and hit(child) and any(
+                o.dep_ == "dobj" and o.i < child.i for o in tok.children):
+            return True  # "called the attack cowardly": the parser may read an adjective in -ly as an adverb
         if child.dep_ == "prep" and child.lower_ in _PREDICATIVE_PREPS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 if hit(obj) or any(hit(g) for g in obj.children if g.dep_ in ("amod", "compound", "prep")
