@@ -130,7 +130,7 @@ def test_revive_brings_back_dropped_events(pipes):
         (1, "REQUEST", "appeal", (None,), (), "asserted", 0.21, "trigger.noun.appeal", True),
     ]
     p = default_model().probs(next(iter(off.parse(REVIVE).sents)))
-    assert round(p["REQUEST"], 3) == 0.8
+    assert round(p["REQUEST"], 3) == 0.783  # the model trained in session 7 (with the fresh set); 0.800 before
 
 
 def test_proposal_takes_the_coders_actors(pipes):
