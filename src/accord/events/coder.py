@@ -63,6 +63,7 @@ UNIDENTIFIED = "unidentified"  # the role of a source inferred from where an att
 IMPLIED = "implied"  # the role of a target inferred from who acted where (a protest at home)
 _IMPLIED_PROTESTERS = "(implied) protesters"  # the source of a protest nobody is named for
 assert {UNIDENTIFIED, IMPLIED} == INFERRED_ROLES
+_STORY_BOUND_SECTORS = lexicon("story_bound_sectors")
 _UNRESOLVED_PRONOUNS = lexicon("unresolved_pronouns") | lexicon("unresolved_object_pronouns")
 _PLACE_OBJECT_PREPS = lexicon("place_object_preps")
 _NOT_STATES = ("IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA")  # codes that name no one state
@@ -326,7 +327,9 @@ class Coder:
         placed = [_placed(m, where, home, doc, story, None, ctx.story_country, said_by) for m in args.sources]
         sources = tuple(r for r, _ in placed)
         inferred = [f"country.{how}" for _, how in placed if how]
-        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country, said_by) for m in args.targets]
+        placed = [_placed(m, where, home, doc, story, sole, ctx.story_country, said_by,
+                          kind_story=ctx.story_country if where in (None, ctx.story_country) else None)
+                  for m in args.targets]
         targets = tuple(r for r, _ in placed)
         inferred += [f"country.{how}" for _, how in placed if how]
         here = _states_named(list(idx.by_token.values()), self.kb)
@@ -566,7 +569,7 @@ def _story_country(countries: Counter[str]) -> str | None:
 
 def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: str | None = None,
             sole: str | None = None, story_any: str | None = None,
-            said_by: str | None = None) -> tuple[ActorRef, str | None]:
+            said_by: str | None = None, kind_story: str | None = None) -> tuple[ActorRef, str | None]:
     """An unresolved group takes the country of the place the sentence sets its event in
     ("Herders clashed with farmers in central Nigeria"); any unresolved actor, people and pronouns
     included, takes the country the document names most when its sentence names no country at all
@@ -579,7 +582,10 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
     inferred ("story", "sentence"), None when it was not or came from the sentence's place; the
     actor id stays null. A state's institution named bare ("the government", "the military") takes
     the story's country (`story_any`) even when its sentence names another country. A first-person
-    pronoun takes the code of the quote's speaker (`said_by`, "speaker"), never a place's or story's."""
+    pronoun takes the code of the quote's speaker (`said_by`, "speaker"), never a place's or story's.
+    A target named by its kind alone, of a sector no state's institution holds (@story_bound_sectors:
+    "rebels", "militants", "followers", "civilians"), takes the story's country (`kind_story`) even
+    when its sentence names another state: "Moscow urged rebels to pull out" in a story about Syria."""
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
@@ -598,6 +604,8 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
         (head.dep_ == "compound" and head.head.ent_type_ != "PERSON")
     if story is None and sole is not None and head.ent_type_ == "PERSON" and m.how == "unresolved" and not at_place:
         return dataclasses.replace(r, code=sole), "sentence"  # an unknown name, not a pronoun ("He met Putin")
+    if story is None and kind_story is not None and m.how == "agent" and (r.sector or "").lower() in _STORY_BOUND_SECTORS:
+        story = kind_story  # "Islamabad blamed the attacks on militants" in a story about Pakistan
     if story is None and story_any is not None and m.how in ("unresolved", "agent") and _definite_institution(doc[m.head]):
         story = story_any  # "the government sent soldiers into Somalia" in a story about Kenya
     if story is None or m.how not in ("unresolved", "agent", "coref") or head.ent_type_ in PLACE_ENTITY_LABELS \
