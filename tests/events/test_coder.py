@@ -62,6 +62,11 @@ CASES = [
     ("Rebels attacked police stations in Cauca, Colombia.", "2024-03-01", [("ASSAULT", ("COLREB",), ("COLCOP",), "asserted")]),
     ("Militants ambushed a military convoy in Balochistan, Pakistan.", "2024-03-01",
      [("ASSAULT", ("PAKREB",), ("PAKMIL",), "asserted")]),
+    # session 7, r6: a target named by its kind alone, of a non-state sector, is the story's even
+    # when its sentence names other states (lexicons/story_bound_sectors.txt)
+    ("Heavy fighting raged across Syria on Sunday as Syrian troops advanced on Aleppo. "
+     "Washington and Moscow urged rebels to lay down their arms.", "2016-10-01",
+     [("ASSAULT", ("SYRMIL",), ("SYR",), "asserted"), ("REQUEST", ("USAGOV", "RUSGOV"), ("SYRREB",), "asserted")]),
     # drills around a place are aimed at it
     ("The People's Liberation Army staged large-scale drills around Taiwan.", "2024-03-01",
      [("MOBILIZE", ("CHNMIL",), ("TWN",), "asserted")]),
