@@ -67,6 +67,11 @@ CASES = [
     ("Heavy fighting raged across Syria on Sunday as Syrian troops advanced on Aleppo. "
      "Washington and Moscow urged rebels to lay down their arms.", "2016-10-01",
      [("ASSAULT", ("SYRMIL",), ("SYR",), "asserted"), ("REQUEST", ("USAGOV", "RUSGOV"), ("SYRREB",), "asserted")]),
+    # a penalty laid on goods falls on where the goods come from
+    ("The European Union slapped duties on electric vehicles made in China.", "2024-10-30",
+     [("SANCTION", ("IGOEU",), ("CHN",), "asserted")]),
+    ("Ottawa imposed new tariffs on steel imports from Vietnam.", "2025-03-01",
+     [("SANCTION", ("CANGOV",), ("VNM",), "asserted")]),
     # drills around a place are aimed at it
     ("The People's Liberation Army staged large-scale drills around Taiwan.", "2024-03-01",
      [("MOBILIZE", ("CHNMIL",), ("TWN",), "asserted")]),

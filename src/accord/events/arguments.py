@@ -461,6 +461,8 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
     for i in trig.extra:  # light-verb object: "imposed sanctions on Iran", "held talks with Kyiv"
         for obj in (verb.doc[i], *verb.doc[i].conjuncts):  # "fired tear gas, rubber bullets and grenades at X"
             targets.extend(_prep_objects(obj, preps | _LIGHT_OBJECT_TARGET_PREPS, idx))
+            if not targets:  # "tariffs on cars imported from Japan", "duties on steel from Brazil"
+                targets.extend(_goods_origin(obj, preps | _LIGHT_OBJECT_TARGET_PREPS, idx))
         for sub in verb.doc[i].subtree:  # "provided 500 million euros in aid to Sudan"
             if sub.dep_ == "prep" and sub.lower_ in _MEASURE_PREPS and sub.head.i == i:
                 for obj in sub.children:
@@ -539,6 +541,24 @@ def verb_arguments(trig: Trigger, idx: MentionIndex) -> Arguments:
                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in idx.actors(g)
                        if m.how != "context")
     return _finish(sources, targets, inherited)
+
+
+_GOODS_ORIGIN_PREPS = lexicon("goods_origin_preps")
+_GOODS_MADE_PREPS = lexicon("goods_made_preps")
+
+
+def _goods_origin(obj: Token, preps: frozenset[str] | set[str], idx: MentionIndex) -> list[Mention]:
+    """'imposed tariffs on steel imports from Brazil', 'duties on vehicles made in China': a penalty
+    laid on goods that name no actor falls on where they come from (@goods_origin_preps on the
+    goods, @goods_made_preps on a participle of the goods)."""
+    out: list[Mention] = []
+    for goods in (o for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+                  for o in p.children if o.dep_ == "pobj" and o.i not in idx.by_token):
+        for w in (goods, *goods.conjuncts):
+            out.extend(_prep_objects(w, _GOODS_ORIGIN_PREPS, idx))
+            for part in (c for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                out.extend(_prep_objects(part, _GOODS_MADE_PREPS, idx))
+    return out
 
 
 _RESPONSIBILITY_PREPS = lexicon("responsibility_preps")
