@@ -115,3 +115,20 @@ def test_spoken_conjunct_of_a_reported_clause_is_the_reporters(code, text, sourc
     # (@spoken_act_roots); the modality reader still calls it reported (a known gap)
     (event,) = code(text, "2024-03-01")
     assert event.type == "ACCUSE" and [a.code for a in event.sources] == [source]
+
+
+@pytest.mark.parametrize("text,day,source", [
+    # an unknown person's title gives the sector, the story the country
+    ("Ghana's army clashed with gunmen in Bawku. Defence Minister Kwame Asante-Boadu accused the gunmen of "
+     "targeting civilians.", "2023-06-01", "GHAGOV"),
+    ("Ghana's army clashed with gunmen in Bawku. General Yaw Mensah-Owusu accused the gunmen of "
+     "targeting civilians.", "2023-06-01", "GHAMIL"),
+    ("Ghana's army clashed with gunmen in Bawku. Kofi Danquah-Arthur, the government spokesman, accused the "
+     "gunmen of targeting civilians.", "2023-06-01", "GHAGOV"),
+    # a plural a noun qualifies is the story's people, not a group of states
+    ("Bangladesh imposed a curfew on Friday. Student leaders demanded that Prime Minister Sheikh Hasina "
+     "apologise for the deaths.", "2024-07-20", "BGD"),
+])
+def test_unknown_titled_source_and_qualified_group_take_the_story(code, text, day, source):
+    events = code(text, day)
+    assert source in [a.code for e in events[1:] for a in e.sources]
