@@ -132,3 +132,10 @@ def test_spoken_conjunct_of_a_reported_clause_is_the_reporters(code, text, sourc
 def test_unknown_titled_source_and_qualified_group_take_the_story(code, text, day, source):
     events = code(text, day)
     assert source in [a.code for e in events[1:] for a in e.sources]
+
+
+def test_surname_tagged_as_organisation_is_the_person_named_before(code):
+    text = ("Pakistan accused Afghanistan of sheltering militants. Afghan foreign ministry spokesperson "
+            "Abdul Qahar Balkhi rejected the claim. Balkhi rejected the allegation that separatists have "
+            "put down roots across the border.")
+    assert [a.code for a in code(text, "2025-03-14")[-1].sources] == ["AFGGOV"]
