@@ -139,3 +139,9 @@ def test_surname_tagged_as_organisation_is_the_person_named_before(code):
             "Abdul Qahar Balkhi rejected the claim. Balkhi rejected the allegation that separatists have "
             "put down roots across the border.")
     assert [a.code for a in code(text, "2025-03-14")[-1].sources] == ["AFGGOV"]
+
+
+def test_the_two_sides_are_the_states_just_named(code):
+    text = ("India and China have been locked in a standoff along their disputed border since May. "
+            "The two sides accused each other of firing warning shots.")
+    assert [a.code for a in code(text, "2020-09-10")[-1].sources] == ["IND", "CHN"]
