@@ -145,3 +145,8 @@ def test_the_two_sides_are_the_states_just_named(code):
     text = ("India and China have been locked in a standoff along their disputed border since May. "
             "The two sides accused each other of firing warning shots.")
     assert [a.code for a in code(text, "2020-09-10")[-1].sources] == ["IND", "CHN"]
+
+
+def test_neither_subject_negates(code):
+    events = code("Neither country has agreed to hold talks on the border.", "2020-09-10", 0.0)
+    assert events and all(e.modality == "negated" for e in events if e.type == "AGREE")
