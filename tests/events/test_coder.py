@@ -150,3 +150,10 @@ def test_the_two_sides_are_the_states_just_named(code):
 def test_neither_subject_negates(code):
     events = code("Neither country has agreed to hold talks on the border.", "2020-09-10", 0.0)
     assert events and all(e.modality == "negated" for e in events if e.type == "AGREE")
+
+
+def test_the_only_armed_group_named_stays_the_group_further_on(code):
+    text = ("Abu Sayyaf militants freed four Indonesian sailors in the southern Philippines on Sunday. "
+            "The sailors were flown to Zamboanga for medical checks. Officials said they were in good health. "
+            "Their families had waited for weeks in Jakarta. The group beheaded a Canadian hostage last month.")
+    assert [a.code for a in code(text, "2016-05-10")[-1].sources] == ["PHLREB"]
