@@ -157,3 +157,11 @@ def test_the_only_armed_group_named_stays_the_group_further_on(code):
             "The sailors were flown to Zamboanga for medical checks. Officials said they were in good health. "
             "Their families had waited for weeks in Jakarta. The group beheaded a Canadian hostage last month.")
     assert [a.code for a in code(text, "2016-05-10")[-1].sources] == ["PHLREB"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mozambique's army fought insurgents in Cabo Delgado. Rights groups urged all the forces involved to protect civilians.",
+    "Floods cut roads across southern Malawi. Aid agencies distributed food to families in the worst-hit districts.",
+])
+def test_uncoded_rights_and_aid_bodies_are_ngos(code, text):
+    assert [a.code for a in code(text, "2021-04-01")[-1].sources] == ["NGO"]

@@ -76,6 +76,8 @@ _FIRST_PERSON = lexicon("first_person_pronouns")
 _STATE_GROUPS = lexicon("group_of_states_nouns")
 _LEADER_GROUPS = lexicon("group_of_leaders_nouns")
 _GROUP_NOUNS = _STATE_GROUPS | _LEADER_GROUPS
+_NGO_KINDS = lexicon("ngo_kind_modifiers")
+_NGO_BODIES = lexicon("ngo_body_nouns")
 _PAIR = lexicon("pair_determiners")
 _COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
 _THE = lexicon("definite_articles")
@@ -583,6 +585,9 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
+    head = doc[m.head]
+    if head.lower_ in _NGO_BODIES and any(c.lower_ in _NGO_KINDS for c in head.subtree if c.i < head.i):
+        return dataclasses.replace(r, code="NGO", sector="NGO"), None  # "rights groups", "aid agencies"
     if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
         return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
     if doc[m.head].lower_ in _GROUP_NOUNS and not _qualified_group(doc[m.head]):
