@@ -125,3 +125,53 @@ def test_spoken_conjunct_of_a_reported_clause_is_the_reporters(code, text, sourc
     # (@spoken_act_roots); the modality reader still calls it reported (a known gap)
     (event,) = code(text, "2024-03-01")
     assert event.type == "ACCUSE" and [a.code for a in event.sources] == [source]
+
+
+@pytest.mark.parametrize("text,day,source", [
+    # an unknown person's title gives the sector, the story the country
+    ("Ghana's army clashed with gunmen in Bawku. Defence Minister Kwame Asante-Boadu accused the gunmen of "
+     "targeting civilians.", "2023-06-01", "GHAGOV"),
+    ("Ghana's army clashed with gunmen in Bawku. General Yaw Mensah-Owusu accused the gunmen of "
+     "targeting civilians.", "2023-06-01", "GHAMIL"),
+    ("Ghana's army clashed with gunmen in Bawku. Kofi Danquah-Arthur, the government spokesman, accused the "
+     "gunmen of targeting civilians.", "2023-06-01", "GHAGOV"),
+    # a plural a noun qualifies is the story's people, not a group of states
+    ("Bangladesh imposed a curfew on Friday. Student leaders demanded that Prime Minister Sheikh Hasina "
+     "apologise for the deaths.", "2024-07-20", "BGD"),
+])
+def test_unknown_titled_source_and_qualified_group_take_the_story(code, text, day, source):
+    events = code(text, day)
+    assert source in [a.code for e in events[1:] for a in e.sources]
+
+
+def test_surname_tagged_as_organisation_is_the_person_named_before(code):
+    text = ("Pakistan accused Afghanistan of sheltering militants. Afghan foreign ministry spokesperson "
+            "Abdul Qahar Balkhi rejected the claim. Balkhi rejected the allegation that separatists have "
+            "put down roots across the border.")
+    assert [a.code for a in code(text, "2025-03-14")[-1].sources] == ["AFGGOV"]
+
+
+def test_the_two_sides_are_the_states_just_named(code):
+    text = ("India and China have been locked in a standoff along their disputed border since May. "
+            "The two sides accused each other of firing warning shots.")
+    assert [a.code for a in code(text, "2020-09-10")[-1].sources] == ["IND", "CHN"]
+
+
+def test_neither_subject_negates(code):
+    events = code("Neither country has agreed to hold talks on the border.", "2020-09-10", 0.0)
+    assert events and all(e.modality == "negated" for e in events if e.type == "AGREE")
+
+
+def test_the_only_armed_group_named_stays_the_group_further_on(code):
+    text = ("Abu Sayyaf militants freed four Indonesian sailors in the southern Philippines on Sunday. "
+            "The sailors were flown to Zamboanga for medical checks. Officials said they were in good health. "
+            "Their families had waited for weeks in Jakarta. The group beheaded a Canadian hostage last month.")
+    assert [a.code for a in code(text, "2016-05-10")[-1].sources] == ["PHLREB"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mozambique's army fought insurgents in Cabo Delgado. Rights groups urged all the forces involved to protect civilians.",
+    "Floods cut roads across southern Malawi. Aid agencies distributed food to families in the worst-hit districts.",
+])
+def test_uncoded_rights_and_aid_bodies_are_ngos(code, text):
+    assert [a.code for a in code(text, "2021-04-01")[-1].sources] == ["NGO"]

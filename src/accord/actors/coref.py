@@ -179,7 +179,8 @@ class CorefReader(ResolverBase):
 
     def _group_anaphor(self, tok: Token, ctx: DocContext) -> Mention | None:
         """'the group', 'the separatist group', 'the militants': the armed group the document
-        named last, when it named one in the last three sentences."""
+        named last, when it named one in the last three sentences (six when it is the only armed
+        group the document has named)."""
         if tok.lower_ not in _GROUP_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
         det = next((c for c in tok.children if c.dep_ == "det"), None)
@@ -190,7 +191,9 @@ class CorefReader(ResolverBase):
                 m.lower_ not in _GROUP_KINDS for m in mods):
             return None  # "the rights group", "the opposition group": not the armed group
         recent = [o for o in reversed(ctx.orgs) if self.kb.actors[o].kind == "group"]
-        if not recent or ctx.sentence - ctx.group_sentence.get(recent[0], -10) > 3:
+        # the only armed group a story has named stays 'the group' for longer than one of several
+        reach = 3 if len(set(recent)) > 1 else 6
+        if not recent or ctx.sentence - ctx.group_sentence.get(recent[0], -10) > reach:
             return None
         doc = tok.doc
         ref = self.ref_for(self.kb.actors[recent[0]], doc[det.i:tok.i + 1].text, ctx.day, "name",

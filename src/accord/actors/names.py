@@ -19,6 +19,7 @@ from accord.types import ActorRef
 
 _THE = lexicon("definite_articles")
 _TITLE_WORDS = lexicon("person_title_words")
+_TITLE_SECTORS = ("GOV", "MIL", "LEG", "JUD")  # the state sectors a title gives an unknown person
 _HONORIFICS = lexicon("honorifics")
 _HOW_RANK = {"name": 0, "alias": 0, "metonym": 1, "capital": 2, "region": 3, "demonym": 4}
 PLACE_LABELS = {"FAC", "LOC"}
@@ -136,6 +137,12 @@ class NameReader(ResolverBase):
         lone = end - start == 1 and not (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")
         given = start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].head.i == end - 1 and doc[start - 1].ent_type_ in ("", "PERSON") and end - start == 1
+        known = self._s.ctx_unknown.get(doc[start].lower_) if end - start == 1 and not given \
+            and ent.label_ in ("ORG", "NORP") else None
+        if known is not None:  # "Balkhi", tagged an organisation, after "spokesperson Abdul Qahar Balkhi"
+            self._s.ctx.last_unknown_person = (self._s.ctx.sentence, known)
+            return Mention(start, end, ent.root.i, ActorRef(doc[start].text, None, known.code, known.sector, known.text,
+                           None, doc[start].idx, doc[start].idx + len(doc[start])), "unresolved")
         if given and ent.label_ == "GPE":  # "Kenzo Oshima": a given name before a town's name is a person
             return Mention(start - 1, end, ent.root.i, ActorRef(doc[start - 1:end].text, None, None, None, None, None,
                            doc[start - 1].idx, doc[end - 1].idx + len(doc[end - 1])), "unresolved")
@@ -174,6 +181,8 @@ class NameReader(ResolverBase):
                     code, sector = (org + "GOV", "GOV") if titled else (org, None)
                 else:
                     code, sector = org_actor.code, org_actor.sector or None
+            elif org is None:
+                sector = self._title_sector(doc, start, end, ent)
         text = doc[start:end].text
         ref = ActorRef(text, None, code, sector, None, None, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if ent.label_ == "PERSON":
@@ -182,10 +191,43 @@ class NameReader(ResolverBase):
             known = self._s.ctx_unknown.get(doc[end - 1].lower_) if end - start == 1 else None
             if known is not None:  # "Greer" after "U.S. Trade Representative Jamieson Greer"
                 ref = ActorRef(text, None, known.code, known.sector, known.text, None, ref.start, ref.end)
-            elif code and end - start > 1:
+            elif (code or sector) and end - start > 1:
                 self._s.ctx_unknown[doc[end - 1].lower_] = ref
             self._s.ctx.last_unknown_person = (self._s.ctx.sentence, ref)
         return Mention(start, end, ent.root.i, ref, "unresolved")
+
+
+    def _title_sector(self, doc, start: int, end: int, ent: Span) -> str | None:
+        """The sector an unknown person's title gives when nothing names their country: 'Defence
+        Minister John Smiley' -> GOV, 'General Ali Osman' -> MIL, 'Senator Jane Roe' -> LEG, and
+        'Redwan Hussien, the government spokesman' (an apposition) -> GOV; the country comes later
+        from the story. Only the state sectors a title word has in agents.csv."""
+        words = []
+        if start > 0 and doc[start - 1].lower_ in _TITLE_WORDS and (doc[start - 1].text[:1].isupper()
+                                                                     or self._plain_title(doc, start - 1)):
+            words.append(doc[start - 1])
+        root = ent.root
+        words += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            words.append(root.head)
+        for w in words:
+            sector = self.kb.agents.get(w.lower_)
+            if sector in _TITLE_SECTORS:
+                return sector
+        return None
+
+
+    def _plain_title(self, doc, title: int) -> bool:
+        """A lower-case title ('foreign ministry spokesperson X') counts when no word of the phrase
+        before it names another sector ('rebel spokesman', 'police spokesman', 'opposition leader')."""
+        sector = self.kb.agents.get(doc[title].lower_)
+        k = title - 1
+        while k >= 0 and doc[k].dep_ in ("compound", "amod", "nmod") and k >= title - 4:
+            other = self.kb.agents.get(doc[k].lower_)
+            if other is not None and other != sector:
+                return False
+            k -= 1
+        return True
 
 
 def trim_article(ent: Span) -> tuple[int, int]:

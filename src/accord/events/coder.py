@@ -77,6 +77,8 @@ _FIRST_PERSON = lexicon("first_person_pronouns")
 _STATE_GROUPS = lexicon("group_of_states_nouns")
 _LEADER_GROUPS = lexicon("group_of_leaders_nouns")
 _GROUP_NOUNS = _STATE_GROUPS | _LEADER_GROUPS
+_NGO_KINDS = lexicon("ngo_kind_modifiers")
+_NGO_BODIES = lexicon("ngo_body_nouns")
 _PAIR = lexicon("pair_determiners")
 _COUNTS = {r["word"].lower(): int(r["count"]) for r in table("count_words")}
 _THE = lexicon("definite_articles")
@@ -589,15 +591,18 @@ def _placed(m: Mention, where: str | None, home: str | None, doc: Doc, story: st
     r = m.ref
     if r.code or r.actor_id is not None:
         return r, None
+    head = doc[m.head]
+    if head.lower_ in _NGO_BODIES and any(c.lower_ in _NGO_KINDS for c in head.subtree if c.i < head.i):
+        return dataclasses.replace(r, code="NGO", sector="NGO"), None  # "rights groups", "aid agencies"
     if r.text.lower() in _FIRST_PERSON:  # "I urge the Taliban ...," the envoy said: the speaker, or no one
         return (dataclasses.replace(r, code=said_by), "speaker") if said_by else (r, None)
-    if doc[m.head].lower_ in _GROUP_NOUNS:
+    if doc[m.head].lower_ in _GROUP_NOUNS and not _qualified_group(doc[m.head]):
         return r, None  # "the two countries": the states named (_group_of_states), not one guessed
     person = m.how == "unresolved" and (r.text.lower() in _UNRESOLVED_PRONOUNS or doc[m.head].ent_type_ == "PERSON")
     if m.how == "unresolved":
         country = home if (person or where is None) else where
-        if country:
-            return dataclasses.replace(r, code=country), None
+        if country:  # an unknown titled person keeps the title's sector ("Defence Minister X" -> GOV)
+            return dataclasses.replace(r, code=country + (r.sector or "")), None
     head = doc[m.head]
     # "from Kherson", "the Lachin corridor": a place or a name's modifier, whatever the tagger says
     at_place = (head.dep_ == "pobj" and head.head.lower_ in _PLACE_OBJECT_PREPS) or \
@@ -622,6 +627,15 @@ def _states_named(mentions: list[Mention], kb: KnowledgeBase) -> tuple[str, ...]
         if c in kb.actors and kb.actors[c].kind == "state" and m.ref.role not in INFERRED_ROLES:
             out[c] = None
     return tuple(out)
+
+
+def _qualified_group(head: Token) -> bool:
+    """'Student leaders', 'union leaders', 'opposition leaders': a plural that a noun qualifies
+    and no determiner or number counts stands for a group of the story's people, not for the states
+    just named ('the two leaders', 'both countries' are _group_of_states')."""
+    kids = list(head.children)
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in kids) and \
+        not any(c.dep_ in ("det", "nummod", "predet", "poss") for c in kids)
 
 
 def _group_of_states(refs: tuple[ActorRef, ...], mentions: tuple[Mention, ...], doc: Doc, here: tuple[str, ...],
